@@ -1,0 +1,193 @@
+"""The app shell: header, navigation (side rail on wide screens, bottom bar on phones), and page decorators."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import reflex as rx
+from reflex.event import EventType
+
+from couple_dash import routes
+from couple_dash.state.auth import AuthState
+from couple_dash.state.couple import CoupleState
+from couple_dash.state.shell import ShellState
+
+APP_NAME = "Couple Dash"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    route: str
+    title: str
+    build: Callable[[], rx.Component]
+    on_load: list[EventType[Any]]
+
+
+# Filled by the decorators below as page modules are imported; couple_dash.py adds each to the app once.
+PAGES: list[PageSpec] = []
+
+
+def brand() -> rx.Component:
+    return rx.link(
+        rx.hstack(
+            rx.image(src="/icon.svg", width="28px", height="28px", alt=""),
+            rx.text(APP_NAME, weight="bold", size="4"),
+            align="center",
+            spacing="2",
+        ),
+        href=routes.DASHBOARD,
+        underline="none",
+        color="inherit",
+        aria_label=f"{APP_NAME} home",
+    )
+
+
+def couple_badge() -> rx.Component:
+    """'You and Sam' once paired; an invitation to pair before."""
+    partner = rx.foreach(
+        CoupleState.members,
+        lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name, id="partner-name"), rx.fragment()),
+    )
+    return rx.cond(
+        CoupleState.is_paired,
+        rx.badge(
+            rx.icon("heart", size=14, aria_hidden="true"),
+            rx.text.span("You and "),
+            partner,
+            size="2",
+            radius="full",
+            variant="soft",
+            id="couple-badge",
+        ),
+        rx.link(
+            rx.badge("Invite your partner", size="2", radius="full", variant="outline", id="couple-badge"),
+            href=routes.PAIR,
+            underline="none",
+        ),
+    )
+
+
+def header() -> rx.Component:
+    return rx.el.header(
+        rx.hstack(
+            brand(),
+            rx.spacer(),
+            couple_badge(),
+            rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+            align="center",
+            spacing="3",
+            width="100%",
+        ),
+        class_name="cd-header",
+    )
+
+
+def _nav_link(route: str, label: str, icon: str, *, active: bool, placement: str) -> rx.Component:
+    return rx.link(
+        rx.icon(icon, size=20, aria_hidden="true"),
+        rx.text.span(label),
+        title=label,
+        href=route,
+        underline="none",
+        class_name="cd-nav-link" + (" cd-nav-active" if active else ""),
+        aria_current="page" if active else None,
+        id=f"nav-{placement}-{label.lower().replace(' ', '-')}",
+    )
+
+
+def navigation(current: str, placement: str, label: str) -> rx.Component:
+    return rx.el.nav(
+        *[
+            _nav_link(
+                route, short if placement == "bottom" else text, icon, active=route == current, placement=placement
+            )
+            for route, text, short, icon in routes.NAVIGATION
+        ],
+        class_name=f"cd-nav cd-nav-{placement}",
+        aria_label=label,
+    )
+
+
+def skip_link() -> rx.Component:
+    return rx.el.a("Skip to content", href="#main", class_name="cd-skip-link")
+
+
+def shell(content: rx.Component, current: str) -> rx.Component:
+    return rx.box(
+        skip_link(),
+        header(),
+        rx.box(
+            navigation(current, "side", "Main"),
+            rx.el.main(
+                rx.cond(
+                    AuthState.checked,
+                    content,
+                    rx.center(rx.spinner(size="3"), padding_y="4em", aria_label="Loading"),
+                ),
+                id="main",
+                class_name="cd-main",
+                tab_index=-1,
+            ),
+            class_name="cd-body",
+        ),
+        navigation(current, "bottom", "Main (phone)"),
+        class_name="cd-app",
+    )
+
+
+def page_heading(title: str, subtitle: str = "") -> rx.Component:
+    return rx.vstack(
+        rx.heading(title, as_="h1", size="7"),
+        rx.text(subtitle, color_scheme="gray", size="3") if subtitle else rx.fragment(),
+        spacing="1",
+        margin_bottom="1.25em",
+    )
+
+
+def app_page(
+    route: str, title: str, on_load: list[EventType[Any]] | None = None
+) -> Callable[[Callable[[], rx.Component]], Callable[[], rx.Component]]:
+    """Register a signed-in page: adds the shell once, checks the session and joins the couple's live view.
+
+    ``on_load`` events of the page run after that check, in order.
+    """
+
+    def decorator(build: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+        def page() -> rx.Component:
+            return shell(build(), route)
+
+        page.__name__ = build.__name__
+        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, [ShellState.enter, *(on_load or [])]))
+        return build
+
+    return decorator
+
+
+def public_page(
+    route: str, title: str, on_load: list[EventType[Any]] | None = None
+) -> Callable[[Callable[[], rx.Component]], Callable[[], rx.Component]]:
+    """Register a page for signed-out visitors (sign-in, sign-up, invite landing)."""
+
+    def decorator(build: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
+        def page() -> rx.Component:
+            return rx.box(
+                rx.el.header(
+                    rx.hstack(
+                        brand(),
+                        rx.spacer(),
+                        rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+                        width="100%",
+                    ),
+                    class_name="cd-header",
+                ),
+                rx.el.main(build(), id="main", class_name="cd-public-main"),
+                class_name="cd-app",
+            )
+
+        page.__name__ = build.__name__
+        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, list(on_load or [])))
+        return build
+
+    return decorator

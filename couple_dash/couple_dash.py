@@ -1,0 +1,20 @@
+"""The Reflex app: theme, head tags, and every page (registered by importing ``couple_dash.pages``)."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
+from couple_dash.components.layout import PAGES
+
+app = rx.App(
+    stylesheets=["/styles.css"],
+    head_components=[
+        rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, viewport-fit=cover"),
+        rx.el.meta(name="description", content="A live, shared dashboard for two partners rebuilding trust."),
+        rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
+    ],
+)
+
+for spec in PAGES:
+    app.add_page(spec.build, route=spec.route, title=spec.title, on_load=spec.on_load or None)

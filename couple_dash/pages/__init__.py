@@ -1,0 +1,10 @@
+"""One module per page, with that page's small state beside it. Importing this registers every page."""
+
+from couple_dash.pages import (  # noqa: F401
+    auth,
+    dashboard,
+    join,
+    pair,
+    placeholders,
+    settings,
+)

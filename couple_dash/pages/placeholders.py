@@ -1,0 +1,65 @@
+"""Pages whose features come in later issues: each explains what will live there."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from couple_dash import routes
+from couple_dash.components.empty import empty_state
+from couple_dash.components.layout import app_page, page_heading
+
+
+@app_page(routes.COMMITMENTS, "Commitments")
+def commitments_page() -> rx.Component:
+    return rx.vstack(
+        page_heading("Commitments", "Specific promises, kept and seen."),
+        empty_state(
+            "handshake",
+            "No commitments yet",
+            "A commitment is specific and checkable: “I will text you when I leave work and when I arrive”, "
+            "not “I'll try to be better”. Each of you ticks your own; the other can say “seen, thank you”.",
+        ),
+        width="100%",
+    )
+
+
+@app_page(routes.CHECK_IN, "Check-in")
+def check_in_page() -> rx.Component:
+    return rx.vstack(
+        page_heading("Weekly check-in", "A safe, structured conversation, once a week."),
+        empty_state(
+            "messages-square",
+            "No check-in planned yet",
+            "Both of you add to the agenda during the week. On the day, go through it one section at a "
+            "time: appreciations, what went well, one issue at a time, needs and requests.",
+        ),
+        width="100%",
+    )
+
+
+@app_page(routes.RITUALS, "Rituals")
+def rituals_page() -> rx.Component:
+    return rx.vstack(
+        page_heading("Rituals", "Small, repeated moments together."),
+        empty_state(
+            "calendar-heart",
+            "No rituals yet",
+            "Date nights, a morning coffee, a bedtime routine, the check-in itself: plan them together, "
+            "with reminders for both of you.",
+        ),
+        width="100%",
+    )
+
+
+@app_page(routes.PROGRESS, "Progress")
+def progress_page() -> rx.Component:
+    return rx.vstack(
+        page_heading("Progress", "Each of you, on your own trajectory."),
+        empty_state(
+            "trending-up",
+            "Nothing to show yet",
+            "As you keep promises and hold check-ins, your follow-through and a short satisfaction pulse "
+            "appear here, shown as each partner's own path, never as a contest.",
+        ),
+        width="100%",
+    )

@@ -1,0 +1,46 @@
+"""Route constants and URL builders, nothing else."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+DASHBOARD = "/"
+COMMITMENTS = "/commitments"
+CHECK_IN = "/check-in"
+RITUALS = "/rituals"
+PROGRESS = "/progress"
+SETTINGS = "/settings"
+PAIR = "/pair"
+LOGIN = "/login"
+SIGNUP = "/signup"
+JOIN = "/join"
+
+# (route, label, short label for the phone's bottom bar, lucide icon) in navigation order.
+NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
+    (DASHBOARD, "Dashboard", "Home", "layout-dashboard"),
+    (COMMITMENTS, "Commitments", "Promises", "handshake"),
+    (CHECK_IN, "Check-in", "Check-in", "messages-square"),
+    (RITUALS, "Rituals", "Rituals", "calendar-heart"),
+    (PROGRESS, "Progress", "Progress", "trending-up"),
+    (SETTINGS, "Settings", "Settings", "settings"),
+)
+
+
+def safe_next(target: str | None) -> str:
+    """Only ever redirect within this site after signing in (no open redirects)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return DASHBOARD
+    return target
+
+
+def login_url(next_path: str = "", invite: str = "") -> str:
+    params = {k: v for k, v in (("next", next_path), ("invite", invite)) if v}
+    return f"{LOGIN}?{urlencode(params)}" if params else LOGIN
+
+
+def signup_url(invite: str = "") -> str:
+    return f"{SIGNUP}?{urlencode({'invite': invite})}" if invite else SIGNUP
+
+
+def join_url(code: str, base: str = "") -> str:
+    return f"{base}{JOIN}?code={quote(code)}"

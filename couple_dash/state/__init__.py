@@ -1,0 +1,1 @@
+"""Reflex states shared across pages. Nothing here imports pages or components."""

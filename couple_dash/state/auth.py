@@ -1,0 +1,83 @@
+"""Who is signed in on this tab. Re-checked against the database on every event that needs it."""
+
+from __future__ import annotations
+
+import reflex as rx
+from reflex.event import EventSpec
+
+from couple_dash import routes
+from couple_dash.db import session_scope
+from couple_dash.services import accounts
+from couple_dash.services.accounts import Viewer
+
+SESSION_STORAGE_KEY = "couple_dash_session"
+
+
+class AuthState(rx.State):
+    # The bearer token of this browser's session (shared by its tabs). The server only stores its hash.
+    session_token: str = rx.LocalStorage("", name=SESSION_STORAGE_KEY, sync=True)
+    user_id: int = 0
+    display_name: str = ""
+    email: str = ""
+    time_zone: str = ""
+    # True once the server has looked at this tab's session, so pages don't flash before redirecting.
+    checked: bool = False
+
+    def current_viewer(self) -> Viewer | None:
+        """The signed-in user, from the database; ``None`` if the session is unknown, revoked or expired."""
+        with session_scope() as session:
+            viewer = accounts.resolve_session(session=session, token=self.session_token)
+        if viewer is None:
+            self._forget()
+        else:
+            self._remember(viewer)
+        return viewer
+
+    def _remember(self, viewer: Viewer) -> None:
+        self.user_id = viewer.user_id
+        self.display_name = viewer.display_name
+        self.email = viewer.email
+        self.time_zone = viewer.time_zone
+        self.checked = True
+
+    def _forget(self) -> None:
+        self.user_id = 0
+        self.display_name = ""
+        self.email = ""
+        self.time_zone = ""
+        self.checked = False
+
+    def sign_in_as(self, signed_in: accounts.SignedIn) -> None:
+        self.session_token = signed_in.token
+        self._remember(signed_in.viewer)
+
+    def login_redirect(self) -> EventSpec:
+        url = self.router.url
+        # Static hosting adds a trailing slash ("/rituals/"); keep the address people see tidy.
+        here = (url.path.rstrip("/") or "/") + (f"?{url.query}" if url.query else "")
+        return rx.redirect(routes.login_url(next_path=here if here != routes.DASHBOARD else ""))
+
+    @rx.event
+    def redirect_if_signed_in(self):
+        """On the login and sign-up pages: a signed-in visitor goes where they were heading."""
+        if self.current_viewer() is not None:
+            return rx.redirect(routes.safe_next(self.router.url.query_parameters.get("next")))
+        return None
+
+    @rx.event
+    def log_out(self):
+        with session_scope() as session:
+            accounts.log_out(session=session, token=self.session_token)
+        self.session_token = ""
+        self._forget()
+        return rx.redirect(routes.LOGIN)
+
+    @rx.event
+    def log_out_everywhere(self):
+        viewer = self.current_viewer()
+        if viewer is not None:
+            with session_scope() as session:
+                accounts.log_out_everywhere(session=session, user_id=viewer.user_id)
+        self.session_token = ""
+        self._forget()
+        return rx.redirect(routes.LOGIN)

@@ -1,0 +1,143 @@
+"""End-to-end fixtures: the real app in production mode, and Chromium (Debian's when installed)."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from e2e.server import AppServer
+
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+PASSWORD = "a long walk home"
+
+expect.set_options(timeout=10_000)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    args = {**browser_type_launch_args}
+    args["args"] = [
+        *args.get("args", []),
+        "--no-sandbox",
+        "--disable-background-networking",
+        "--disable-component-update",
+    ]
+    if os.path.exists(SYSTEM_CHROMIUM):
+        args["executable_path"] = SYSTEM_CHROMIUM
+    return args
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+    server = AppServer(tmp_path_factory.mktemp("app")).start()
+    yield server
+    server.stop()
+    errors = server.error_lines()
+    assert not errors, "the server logged errors:\n" + "\n".join(errors[:40])
+
+
+@pytest.fixture(autouse=True)
+def _no_server_errors_during_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail the test in which the server logged an ERROR, not only at the end of the run."""
+    if "app_server" not in request.fixturenames:
+        yield
+        return
+    server: AppServer = request.getfixturevalue("app_server")
+    before = len(server.error_lines())
+    yield
+    new = server.error_lines()[before:]
+    assert not new, "the server logged errors during this test:\n" + "\n".join(new[:40])
+
+
+@pytest.fixture
+def base_url(app_server: AppServer) -> str:
+    return app_server.url
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Any]:
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**options)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def at(base_url: str, path: str) -> re.Pattern[str]:
+    """The URL of ``path`` (which may carry a query), with or without the trailing slash static hosting adds."""
+    route, _, query = path.partition("?")
+    slash = "" if route.endswith("/") else "/?"
+    return re.compile(re.escape(base_url + route) + slash + (re.escape("?" + query) if query else "") + "$")
+
+
+def unique_email(name: str) -> str:
+    return f"{name.lower()}-{uuid.uuid4().hex[:8]}@example.com"
+
+
+def sign_up(page: Page, base_url: str, name: str, email: str, *, path: str = "/signup") -> None:
+    page.goto(base_url + path)
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page).to_have_url(at(base_url, "/"))
+
+
+def log_in(page: Page, base_url: str, email: str, password: str = PASSWORD) -> None:
+    page.goto(base_url + "/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def create_invite(page: Page, base_url: str) -> str:
+    page.goto(base_url + "/pair")
+    page.get_by_role("button", name="Create invite link").click()
+    link = page.locator("#invite-link")
+    expect(link).to_have_value(re.compile(re.escape(base_url + "/join?code=") + r"[A-Z0-9]{4}-[A-Z0-9]{4}$"))
+    return link.input_value()
+
+
+def screenshot(page: Page, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def paired_couple(new_context: Any, base_url: str) -> tuple[Page, Page, str, str]:
+    """Two partners in two browser contexts, signed up and paired through an invite link."""
+    alex, sam = new_context().new_page(), new_context().new_page()
+    alex_email, sam_email = unique_email("alex"), unique_email("sam")
+    sign_up(alex, base_url, "Alex", alex_email)
+    link = create_invite(alex, base_url)
+    sam.goto(link)
+    sam.locator("#join-signup").click()
+    sign_up_from_current(sam, base_url, "Sam", sam_email)
+    expect(alex.locator("#couple-badge")).to_contain_text("You and Sam")
+    return alex, sam, alex_email, sam_email
+
+
+def sign_up_from_current(page: Page, base_url: str, name: str, email: str) -> None:
+    expect(page.get_by_role("heading", name="Create your account")).to_be_visible()
+    page.get_by_label("Your name").fill(name)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create account").click()
+    expect(page).to_have_url(at(base_url, "/"))

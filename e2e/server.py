@@ -1,0 +1,101 @@
+"""Start the real app (production build, one port) on a fresh database, for end-to-end tests and benchmarks."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from couple_dash.__main__ import ROOT, runtime_environment
+from couple_dash.db import migrate
+
+# Anything Reflex logs at ERROR (backend exceptions, and frontend exceptions it relays), or a traceback.
+SERVER_ERROR = re.compile(r"\bERROR\b|Traceback \(most recent call last\)|Exception\]")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class AppServer:
+    """One running ``reflex run --env prod --single-port`` in its own process group."""
+
+    workdir: Path
+    db_url: str = ""
+    port: int = 0
+    extra_env: dict[str, str] = field(default_factory=dict)
+    process: subprocess.Popen[bytes] | None = None
+
+    def __post_init__(self) -> None:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        self.db_url = self.db_url or f"sqlite:///{self.workdir / 'app.db'}"
+        self.port = self.port or free_port()
+        self.log_path = self.workdir / "server.log"
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def environment(self) -> dict[str, str]:
+        env = runtime_environment()
+        env.update({"REFLEX_DB_URL": self.db_url, "PYTHONUNBUFFERED": "1", **self.extra_env})
+        return env
+
+    def start(self, timeout: float = 600) -> AppServer:
+        migrate(self.db_url)
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            ["reflex", "run", "--env", "prod", "--single-port", "--frontend-port", str(self.port)],
+            cwd=ROOT,
+            env=self.environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # so stopping kills the whole group (granian workers, node)
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app exited while starting:\n{self.log_text()[-4000:]}")
+            if self._answers("/ping") and self._answers("/"):
+                return self
+            time.sleep(0.3)
+        self.stop()
+        raise TimeoutError(f"the app did not answer within {timeout:.0f} s:\n{self.log_text()[-4000:]}")
+
+    def _answers(self, path: str) -> bool:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=2) as response:
+                return bool(response.status == 200)
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        try:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=10)
+        except ProcessLookupError:
+            pass
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def error_lines(self) -> list[str]:
+        return [line for line in self.log_text().splitlines() if SERVER_ERROR.search(line)]

@@ -1,0 +1,21 @@
+"""Reflex configuration: the embedded default (SQLite + in-process state) unless the environment says otherwise.
+
+Every field can be overridden as ``REFLEX_<FIELD>`` (``REFLEX_DB_URL``, ``REFLEX_REDIS_URL``,
+``REFLEX_STATE_MANAGER_MODE`` ...); Reflex applies those after this file.
+"""
+
+import reflex as rx
+
+config = rx.Config(
+    app_name="couple_dash",
+    db_url="sqlite:///data/couple_dash.db",
+    state_manager_mode=rx.constants.StateManagerMode.MEMORY,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[
+        rx.plugins.SitemapPlugin(),
+        rx.plugins.RadixThemesPlugin(
+            theme=rx.theme(accent_color="iris", gray_color="slate", radius="large", scaling="100%"),
+        ),
+    ],
+)
