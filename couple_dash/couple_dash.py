@@ -5,9 +5,11 @@ from __future__ import annotations
 import reflex as rx
 
 import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
+from couple_dash import presence
 from couple_dash.components.layout import PAGES
 
 app = rx.App(
+    html_lang="en",
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, viewport-fit=cover"),
@@ -18,3 +20,6 @@ app = rx.App(
 
 for spec in PAGES:
     app.add_page(spec.build, route=spec.route, title=spec.title, on_load=spec.on_load or None)
+# The header shows a small "Reconnecting…" pill instead of Reflex's developer-facing connection toast.
+app.app_wraps[(5, "Overlay")] = lambda _stateful: None
+app.register_lifespan_task(presence.install)

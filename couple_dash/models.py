@@ -71,3 +71,23 @@ class Invite(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     used_by: int | None = Field(default=None, foreign_key="user.id")
     revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class AgendaItem(SQLModel, table=True):
+    """Something either partner wants to bring to the weekly check-in.
+
+    ``version`` rises on every edit; an edit names the version it started from, so two partners editing the same
+    item can never silently overwrite each other.
+    """
+
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    kind: str = Field(max_length=24)
+    text: str = Field(max_length=500)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_by: int | None = Field(default=None, foreign_key="user.id")

@@ -26,6 +26,14 @@ NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
+PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION} | {PAIR: "Pair up"}
+
+
+def page_label(path: str) -> str:
+    """What to call the page a partner is on ("Sam is here · Check-in")."""
+    return PAGE_LABELS.get(path.rstrip("/") or DASHBOARD, "Couple Dash")
+
+
 def safe_next(target: str | None) -> str:
     """Only ever redirect within this site after signing in (no open redirects)."""
     if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:

@@ -13,31 +13,46 @@ from typing import Any
 
 import reflex as rx
 
+from couple_dash import presence
 from couple_dash.state.couple import CoupleState, couple_token
+
+
+def running_app() -> rx.App:
+    """The app this process serves (the module Reflex imported from rxconfig's app name)."""
+    from reflex.utils.prerequisites import get_app
+
+    app = get_app().app
+    assert isinstance(app, rx.App)
+    return app
+
+
+async def _own(state: rx.State) -> CoupleState:
+    own = await state.get_state(CoupleState)
+    assert isinstance(own, CoupleState)
+    return own
 
 
 async def link_and_refresh(state: rx.State, couple_id: int) -> CoupleState:
     """Link this tab to its couple's shared view (if not yet) and reload that view from the database."""
-    own = await state.get_state(CoupleState)
-    assert isinstance(own, CoupleState)
-    linked = await own._link_to(couple_token(couple_id))
+    linked = await (await _own(state))._link_to(couple_token(couple_id))
     linked.load_from_db(couple_id)
     return linked
 
 
 async def unlink(state: rx.State) -> list[Any] | None:
-    """Detach this tab from the couple it was linked to (after leaving, or when the session ended)."""
-    own = await state.get_state(CoupleState)
-    assert isinstance(own, CoupleState)
-    if own._linked_to:
-        return await own._unlink()
-    return None
+    """Detach this tab from its couple (after leaving or signing out): the partner stops seeing it as present."""
+    own = await _own(state)
+    if not own._linked_to:
+        return None
+    client_token = state.router.session.client_token
+    own.drop_tabs({client_token})
+    presence.forget(client_token)
+    return await own._unlink()
 
 
-async def refresh_couple(couple_id: int) -> None:
+async def refresh_couple(couple_id: int, app: rx.App | None = None) -> None:
     """Rebuild a couple's live view from the database and push it to all of its connected tabs."""
-    from couple_dash.couple_dash import app
-
+    app = app or running_app()
     async with app.modify_state(rx.BaseStateToken(ident=couple_token(couple_id), cls=CoupleState)) as root:
         shared = await root.get_state(CoupleState)
         assert isinstance(shared, CoupleState)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import reflex as rx
+from reflex.components.core.banner import has_connection_errors
 from reflex.event import EventType
 
 from couple_dash import routes
 from couple_dash.state.auth import AuthState
-from couple_dash.state.couple import CoupleState
+from couple_dash.state.couple import CoupleState, PresenceView
 from couple_dash.state.shell import ShellState
 
 APP_NAME = "Couple Dash"
@@ -69,11 +71,59 @@ def couple_badge() -> rx.Component:
     )
 
 
+def partner_presence() -> rx.Component:
+    """'Sam is here · Check-in' while the partner has the app open; nothing otherwise."""
+
+    def entry(present: PresenceView) -> rx.Component:
+        return rx.cond(
+            present.user_id != AuthState.user_id,
+            rx.hstack(
+                rx.box(class_name="cd-presence-dot", aria_hidden="true"),
+                rx.text.span(
+                    rx.foreach(
+                        CoupleState.members,
+                        lambda m: rx.cond(m.user_id == present.user_id, rx.text.span(m.name), rx.fragment()),
+                    ),
+                    " is here",
+                    rx.text.span(" · ", present.page, class_name="cd-presence-page"),
+                ),
+                align="center",
+                spacing="1",
+                class_name="cd-presence",
+                id="partner-presence",
+                role="status",
+            ),
+            rx.fragment(),
+        )
+
+    return rx.foreach(CoupleState.presence, entry)
+
+
+def connection_status() -> rx.Component:
+    """Unobtrusive: a small pill while the connection is down. Changes made meanwhile wait and are sent after."""
+    return rx.cond(
+        has_connection_errors,
+        rx.badge(
+            rx.icon("wifi-off", size=14, aria_hidden="true"),
+            "Reconnecting…",
+            color_scheme="amber",
+            variant="soft",
+            radius="full",
+            id="connection-status",
+            role="status",
+            title="You're offline for a moment. Anything you do now is kept and sent when the connection is back.",
+        ),
+        rx.fragment(),
+    )
+
+
 def header() -> rx.Component:
     return rx.el.header(
         rx.hstack(
             brand(),
             rx.spacer(),
+            connection_status(),
+            partner_presence(),
             couple_badge(),
             rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
             align="center",
@@ -133,8 +183,16 @@ def shell(content: rx.Component, current: str) -> rx.Component:
             class_name="cd-body",
         ),
         navigation(current, "bottom", "Main (phone)"),
+        worker_marker(),
         class_name="cd-app",
     )
+
+
+def worker_marker() -> rx.Component:
+    """Which backend worker serves this tab: only in builds made for the multi-worker tests."""
+    if os.environ.get("COUPLE_DASH_SHOW_WORKER") != "1":
+        return rx.fragment()
+    return rx.el.span(id="served-by", data_worker=ShellState.served_by, hidden=True)
 
 
 def page_heading(title: str, subtitle: str = "") -> rx.Component:

@@ -2,6 +2,7 @@
 
 from couple_dash.pages import (  # noqa: F401
     auth,
+    check_in,
     dashboard,
     join,
     pair,

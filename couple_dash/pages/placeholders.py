@@ -23,20 +23,6 @@ def commitments_page() -> rx.Component:
     )
 
 
-@app_page(routes.CHECK_IN, "Check-in")
-def check_in_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("Weekly check-in", "A safe, structured conversation, once a week."),
-        empty_state(
-            "messages-square",
-            "No check-in planned yet",
-            "Both of you add to the agenda during the week. On the day, go through it one section at a "
-            "time: appreciations, what went well, one issue at a time, needs and requests.",
-        ),
-        width="100%",
-    )
-
-
 @app_page(routes.RITUALS, "Rituals")
 def rituals_page() -> rx.Component:
     return rx.vstack(

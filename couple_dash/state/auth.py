@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import reflex as rx
 from reflex.event import EventSpec
 
-from couple_dash import routes
+from couple_dash import routes, sync
 from couple_dash.db import session_scope
 from couple_dash.services import accounts
 from couple_dash.services.accounts import Viewer
@@ -64,20 +66,22 @@ class AuthState(rx.State):
             return rx.redirect(routes.safe_next(self.router.url.query_parameters.get("next")))
         return None
 
-    @rx.event
-    def log_out(self):
-        with session_scope() as session:
-            accounts.log_out(session=session, token=self.session_token)
+    async def _signed_out(self) -> list[Any]:
         self.session_token = ""
         self._forget()
-        return rx.redirect(routes.LOGIN)
+        rehydrate = await sync.unlink(self)
+        return [*(rehydrate or []), rx.redirect(routes.LOGIN)]
 
     @rx.event
-    def log_out_everywhere(self):
+    async def log_out(self):
+        with session_scope() as session:
+            accounts.log_out(session=session, token=self.session_token)
+        return await self._signed_out()
+
+    @rx.event
+    async def log_out_everywhere(self):
         viewer = self.current_viewer()
         if viewer is not None:
             with session_scope() as session:
                 accounts.log_out_everywhere(session=session, user_id=viewer.user_id)
-        self.session_token = ""
-        self._forget()
-        return rx.redirect(routes.LOGIN)
+        return await self._signed_out()

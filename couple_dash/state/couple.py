@@ -1,23 +1,44 @@
 """The couple's live view model: one copy per couple, linked on the server, pushed to every session of it.
 
 Keep it small (it is loaded on every event of a linked tab) and derived from the database, which stays the
-source of truth: any instance can be rebuilt with ``load_from_db``.
+source of truth: ``load_from_db`` rebuilds it at any time. Presence is the one part that is not in the
+database: it is rebuilt as tabs (re)connect.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import reflex as rx
 
 from couple_dash.db import session_scope
-from couple_dash.services import couples
+from couple_dash.services import agenda, couples
 
 
 @dataclasses.dataclass
 class MemberView:
     user_id: int
     name: str
+
+
+@dataclasses.dataclass
+class AgendaItemView:
+    id: int
+    kind: str
+    kind_label: str
+    text: str
+    author_id: int
+    author_name: str
+    version: int
+
+
+@dataclasses.dataclass
+class PresenceView:
+    """One partner who has the app open, and the page of their most recently active tab."""
+
+    user_id: int
+    page: str
 
 
 def couple_token(couple_id: int) -> str:
@@ -28,13 +49,45 @@ def couple_token(couple_id: int) -> str:
 class CoupleState(rx.SharedState):
     couple_id: int = 0
     members: list[MemberView] = []
+    agenda: list[AgendaItemView] = []
+    presence: list[PresenceView] = []
+    # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
+    _tabs: dict[str, tuple[int, str, float]] = {}
 
     def load_from_db(self, couple_id: int) -> None:
         with session_scope() as session:
             found = couples.members(session=session, couple_id=couple_id)
+            items = agenda.list_items(session=session, couple_id=couple_id)
         self.couple_id = couple_id
         self.members = [MemberView(m.user_id, m.display_name) for m in found]
+        self.agenda = [AgendaItemView(**dataclasses.asdict(item)) for item in items]
+        # Someone who left the couple is no longer shown as present.
+        member_ids = {m.user_id for m in found}
+        if any(user_id not in member_ids for user_id, _, _ in self._tabs.values()):
+            self._set_tabs({t: v for t, v in self._tabs.items() if v[0] in member_ids})
+
+    def note_tab(self, client_token: str, user_id: int, page: str) -> None:
+        self._set_tabs({**self._tabs, client_token: (user_id, page, time.time())})
+
+    def drop_tabs(self, client_tokens: set[str]) -> None:
+        if client_tokens & self._tabs.keys():
+            self._set_tabs({t: v for t, v in self._tabs.items() if t not in client_tokens})
+
+    def _set_tabs(self, tabs: dict[str, tuple[int, str, float]]) -> None:
+        self._tabs = tabs
+        latest: dict[int, tuple[float, str]] = {}
+        for user_id, page, seen in tabs.values():
+            if user_id not in latest or seen > latest[user_id][0]:
+                latest[user_id] = (seen, page)
+        presence = [PresenceView(user_id, page) for user_id, (_, page) in sorted(latest.items())]
+        if presence != self.presence:
+            self.presence = presence
 
     @rx.var
     def is_paired(self) -> bool:
         return len(self.members) >= 2
+
+    @rx.var
+    def agenda_kinds(self) -> list[str]:
+        """The kinds that have at least one item, so empty sections are not shown."""
+        return sorted({item.kind for item in self.agenda})

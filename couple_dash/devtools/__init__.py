@@ -1,0 +1,1 @@
+"""Tools for tests and benchmarks (like ``reflex.testing``): never imported by the running app."""
