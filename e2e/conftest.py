@@ -46,16 +46,16 @@ def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
     assert not errors, "the server logged errors:\n" + "\n".join(errors[:40])
 
 
+SERVER_FIXTURES = ("app_server", "sync_server", "restartable_server")
+
+
 @pytest.fixture(autouse=True)
 def _no_server_errors_during_test(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Fail the test in which the server logged an ERROR, not only at the end of the run."""
-    if "app_server" not in request.fixturenames:
-        yield
-        return
-    server: AppServer = request.getfixturevalue("app_server")
-    before = len(server.error_lines())
+    """Fail the test in which a server logged an ERROR, not only at the end of the run."""
+    servers: list[AppServer] = [request.getfixturevalue(n) for n in SERVER_FIXTURES if n in request.fixturenames]
+    before = [len(server.error_lines()) for server in servers]
     yield
-    new = server.error_lines()[before:]
+    new = [line for server, seen in zip(servers, before, strict=True) for line in server.error_lines()[seen:]]
     assert not new, "the server logged errors during this test:\n" + "\n".join(new[:40])
 
 

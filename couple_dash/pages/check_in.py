@@ -97,7 +97,7 @@ class CheckInState(rx.State):
             # Nothing is written and nothing is lost: the partner's version shows in the list above, the draft
             # stays in the box, and saving again now deliberately replaces the version just seen.
             self.edit_error = conflict.message
-            self.base_version = conflict.current.version
+            self.base_version = conflict.current_version
             await self._publish()
             return None
         except ServiceError as refusal:

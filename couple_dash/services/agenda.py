@@ -19,12 +19,14 @@ class EditConflict(ServiceError):
     """The item changed since the caller started editing; nothing was written."""
 
     def __init__(self, current: AgendaItem, editor_name: str | None) -> None:
+        # Plain values, not the row: the caller's session is rolled back (and the row expired) by then.
+        self.current_version = current.version
+        self.current_text = current.text
         who = f"{editor_name} changed this item" if editor_name else "You changed this item on another device"
         super().__init__(
             f"{who} while you were editing. The newer version is shown above; your text is still in the box, "
             "so you can save it over that or let it go."
         )
-        self.current = current
 
 
 @dataclass(frozen=True)

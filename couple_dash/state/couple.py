@@ -13,6 +13,7 @@ import time
 import reflex as rx
 
 from couple_dash.db import session_scope
+from couple_dash.domain.presence import present_users
 from couple_dash.services import agenda, couples
 
 
@@ -75,11 +76,7 @@ class CoupleState(rx.SharedState):
 
     def _set_tabs(self, tabs: dict[str, tuple[int, str, float]]) -> None:
         self._tabs = tabs
-        latest: dict[int, tuple[float, str]] = {}
-        for user_id, page, seen in tabs.values():
-            if user_id not in latest or seen > latest[user_id][0]:
-                latest[user_id] = (seen, page)
-        presence = [PresenceView(user_id, page) for user_id, (_, page) in sorted(latest.items())]
+        presence = [PresenceView(user_id, page) for user_id, page in present_users(tabs.values())]
         if presence != self.presence:
             self.presence = presence
 

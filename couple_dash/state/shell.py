@@ -10,7 +10,10 @@ import reflex as rx
 from couple_dash import presence, routes, sync
 from couple_dash.state.auth import AuthState
 
-WORKER_IDENTITY = f"{socket.gethostname()}:{os.getpid()}"
+
+def worker_identity() -> str:
+    """Host and process of this backend worker (read per call: workers are forked after the app is imported)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 class ShellState(rx.State):
@@ -21,7 +24,7 @@ class ShellState(rx.State):
     async def enter(self):
         auth = await self.get_state(AuthState)
         assert isinstance(auth, AuthState)
-        self.served_by = WORKER_IDENTITY
+        self.served_by = worker_identity()
         viewer = auth.current_viewer()
         if viewer is None:
             rehydrate = await sync.unlink(self)
