@@ -14,7 +14,9 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import presence
-from couple_dash.state.couple import CoupleState, couple_token
+from couple_dash.state.couple import AGENDA, MEMBERS, CoupleState, couple_token
+
+__all__ = ["AGENDA", "MEMBERS", "link_and_refresh", "refresh_couple", "running_app", "unlink"]
 
 
 def running_app() -> rx.App:
@@ -32,10 +34,16 @@ async def _own(state: rx.State) -> CoupleState:
     return own
 
 
-async def link_and_refresh(state: rx.State, couple_id: int) -> CoupleState:
-    """Link this tab to its couple's shared view (if not yet) and reload that view from the database."""
+async def link_and_refresh(state: rx.State, couple_id: int, only: str | None = None) -> CoupleState:
+    """Link this tab to its couple's shared view (if not yet) and reload that view from the database.
+
+    ``only`` names the one part that changed (e.g. ``AGENDA``), so a small change reloads a small part.
+    """
     linked = await (await _own(state))._link_to(couple_token(couple_id))
-    linked.load_from_db(couple_id)
+    if only is not None and linked.couple_id == couple_id:
+        linked.load_part(only)
+    else:
+        linked.load_from_db(couple_id)
     return linked
 
 
@@ -50,10 +58,13 @@ async def unlink(state: rx.State) -> list[Any] | None:
     return await own._unlink()
 
 
-async def refresh_couple(couple_id: int, app: rx.App | None = None) -> None:
-    """Rebuild a couple's live view from the database and push it to all of its connected tabs."""
+async def refresh_couple(couple_id: int, app: rx.App | None = None, only: str | None = None) -> None:
+    """Rebuild a couple's live view (or ``only`` one part of it) from the database and push it to its tabs."""
     app = app or running_app()
     async with app.modify_state(rx.BaseStateToken(ident=couple_token(couple_id), cls=CoupleState)) as root:
         shared = await root.get_state(CoupleState)
         assert isinstance(shared, CoupleState)
-        shared.load_from_db(couple_id)
+        if only is not None and shared.couple_id == couple_id:
+            shared.load_part(only)
+        else:
+            shared.load_from_db(couple_id)

@@ -34,6 +34,8 @@ class AppServer:
     port: int = 0
     extra_env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
+    root: Path = ROOT  # the Reflex project to run (another one for the bare-framework benchmark)
+    migrate_db: bool = True
 
     def __post_init__(self) -> None:
         self.workdir.mkdir(parents=True, exist_ok=True)
@@ -51,11 +53,12 @@ class AppServer:
         return env
 
     def start(self, timeout: float = 600) -> AppServer:
-        migrate(self.db_url)
+        if self.migrate_db:
+            migrate(self.db_url)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             ["reflex", "run", "--env", "prod", "--single-port", "--frontend-port", str(self.port)],
-            cwd=ROOT,
+            cwd=self.root,
             env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,

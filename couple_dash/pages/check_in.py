@@ -13,7 +13,8 @@ from couple_dash.components.layout import app_page, page_heading
 from couple_dash.db import session_scope
 from couple_dash.domain.agenda import KIND_LABELS, KIND_PROMPTS, MAX_ITEM_LENGTH, AgendaKind
 from couple_dash.services import ServiceError, agenda
-from couple_dash.state.auth import AuthState
+from couple_dash.services.accounts import Viewer
+from couple_dash.state.auth import AuthState, current_viewer
 from couple_dash.state.couple import CoupleState
 
 
@@ -27,18 +28,13 @@ class CheckInState(rx.State):
     base_version: int = 0
     edit_error: str = ""
 
-    async def _viewer_id(self) -> int | None:
-        auth = await self.get_state(AuthState)
-        assert isinstance(auth, AuthState)
-        viewer = auth.current_viewer()
-        return viewer.user_id if viewer and viewer.couple_id else None
+    async def _paired_viewer(self) -> Viewer | None:
+        viewer = await current_viewer(self)
+        return viewer if viewer is not None and viewer.couple_id is not None else None
 
-    async def _publish(self) -> None:
-        auth = await self.get_state(AuthState)
-        assert isinstance(auth, AuthState)
-        viewer = auth.current_viewer()
-        if viewer and viewer.couple_id:
-            await sync.link_and_refresh(self, viewer.couple_id)
+    async def _publish(self, viewer: Viewer) -> None:
+        assert viewer.couple_id is not None
+        await sync.link_and_refresh(self, viewer.couple_id, only=sync.AGENDA)
 
     @rx.var
     def prompt(self) -> str:
@@ -54,16 +50,16 @@ class CheckInState(rx.State):
     @rx.event
     async def add(self, form: dict[str, Any]):
         self.add_error = ""
-        user_id = await self._viewer_id()
-        if user_id is None:
+        viewer = await self._paired_viewer()
+        if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
             with session_scope() as session:
-                agenda.add_item(session=session, user_id=user_id, kind=self.kind, text=str(form.get("text", "")))
+                agenda.add_item(session=session, user_id=viewer.user_id, kind=self.kind, text=str(form.get("text", "")))
         except ServiceError as refusal:
             self.add_error = refusal.message
             return None
-        await self._publish()
+        await self._publish(viewer)
         return rx.set_value("agenda-text", "")
 
     @rx.event
@@ -80,15 +76,15 @@ class CheckInState(rx.State):
 
     @rx.event
     async def save_edit(self):
-        user_id = await self._viewer_id()
-        if user_id is None:
+        viewer = await self._paired_viewer()
+        if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         self.edit_error = ""
         try:
             with session_scope() as session:
                 agenda.edit_item(
                     session=session,
-                    user_id=user_id,
+                    user_id=viewer.user_id,
                     item_id=self.editing_id,
                     text=self.draft,
                     base_version=self.base_version,
@@ -98,26 +94,26 @@ class CheckInState(rx.State):
             # stays in the box, and saving again now deliberately replaces the version just seen.
             self.edit_error = conflict.message
             self.base_version = conflict.current_version
-            await self._publish()
+            await self._publish(viewer)
             return None
         except ServiceError as refusal:
             self.edit_error = refusal.message
             return None
         self.editing_id, self.draft = 0, ""
-        await self._publish()
+        await self._publish(viewer)
         return None
 
     @rx.event
     async def remove(self, item_id: int):
-        user_id = await self._viewer_id()
-        if user_id is None:
+        viewer = await self._paired_viewer()
+        if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
             with session_scope() as session:
-                agenda.remove_item(session=session, user_id=user_id, item_id=item_id)
+                agenda.remove_item(session=session, user_id=viewer.user_id, item_id=item_id)
         except ServiceError as refusal:
             return rx.toast.error(refusal.message)
-        await self._publish()
+        await self._publish(viewer)
         return None
 
 

@@ -9,7 +9,7 @@ from couple_dash.components.forms import auth_card, error_callout
 from couple_dash.components.layout import public_page
 from couple_dash.db import session_scope
 from couple_dash.services import ServiceError, couples
-from couple_dash.state.auth import AuthState
+from couple_dash.state.auth import current_viewer
 
 
 class JoinState(rx.State):
@@ -24,9 +24,7 @@ class JoinState(rx.State):
         self.code = self.router.url.query_parameters.get("code", "").strip()
         self.problem = ""
         self.inviter_name = ""
-        auth = await self.get_state(AuthState)
-        assert isinstance(auth, AuthState)
-        self.signed_in = auth.current_viewer() is not None
+        self.signed_in = await current_viewer(self) is not None
         if not self.code:
             self.problem = "This link is missing its invite code. Ask your partner to send it again."
         else:
@@ -42,9 +40,7 @@ class JoinState(rx.State):
 
     @rx.event
     async def accept(self):
-        auth = await self.get_state(AuthState)
-        assert isinstance(auth, AuthState)
-        viewer = auth.current_viewer()
+        viewer = await current_viewer(self)
         if viewer is None:
             return rx.redirect(routes.login_url(invite=self.code))
         try:

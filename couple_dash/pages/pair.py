@@ -12,7 +12,7 @@ from couple_dash.components.layout import app_page, page_heading
 from couple_dash.config import load_settings
 from couple_dash.db import session_scope
 from couple_dash.services import ServiceError, couples
-from couple_dash.state.auth import AuthState
+from couple_dash.state.auth import current_viewer
 from couple_dash.state.couple import CoupleState
 
 
@@ -34,9 +34,7 @@ class PairState(rx.State):
         self.expires_on = invite.expires_at.strftime("%d %B %Y")
 
     async def _viewer_id(self) -> int | None:
-        auth = await self.get_state(AuthState)
-        assert isinstance(auth, AuthState)
-        viewer = auth.current_viewer()
+        viewer = await current_viewer(self)
         return viewer.user_id if viewer else None
 
     @rx.event

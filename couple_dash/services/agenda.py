@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import update
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from couple_dash.domain.agenda import KIND_LABELS, clean_item_text, item_text_problem, parse_kind
 from couple_dash.models import AgendaItem, User, utcnow
@@ -55,20 +56,25 @@ def _own_item(session: Session, couple_id: int, item_id: int) -> AgendaItem:
 
 
 def list_items(*, session: Session, couple_id: int) -> list[AgendaItemView]:
-    rows = session.exec(
-        select(AgendaItem, User.display_name)
+    # Plain columns, not ORM objects: this runs on every agenda change of every couple.
+    rows = session.execute(
+        sa.select(
+            col(AgendaItem.id),
+            col(AgendaItem.kind),
+            col(AgendaItem.text),
+            col(AgendaItem.author_id),
+            col(User.display_name),
+            col(AgendaItem.version),
+        )
         .join(User, col(User.id) == col(AgendaItem.author_id))
         .where(col(AgendaItem.couple_id) == couple_id)
         .order_by(col(AgendaItem.created_at), col(AgendaItem.id))
     ).all()
     views = []
-    for item, author_name in rows:
-        kind = parse_kind(item.kind)
-        assert item.id is not None
-        assert kind is not None
-        views.append(
-            AgendaItemView(item.id, item.kind, KIND_LABELS[kind], item.text, item.author_id, author_name, item.version)
-        )
+    for item_id, kind, text, author_id, author_name, version in rows:
+        parsed = parse_kind(kind)
+        assert parsed is not None
+        views.append(AgendaItemView(item_id, kind, KIND_LABELS[parsed], text, author_id, author_name, version))
     return views
 
 

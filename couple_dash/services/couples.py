@@ -55,8 +55,12 @@ def _facts(invite: Invite) -> InviteFacts:
 
 
 def members(*, session: Session, couple_id: int) -> list[Member]:
-    users = session.exec(select(User).where(User.couple_id == couple_id).order_by(col(User.id))).all()
-    return [Member(u.id, u.display_name, u.time_zone) for u in users if u.id is not None]
+    rows = session.exec(
+        select(col(User.id), col(User.display_name), col(User.time_zone))
+        .where(col(User.couple_id) == couple_id)
+        .order_by(col(User.id))
+    ).all()
+    return [Member(user_id, name, zone) for user_id, name, zone in rows if user_id is not None]
 
 
 def _claim_seat(session: Session, couple_id: int) -> bool:

@@ -30,17 +30,22 @@ class AuthState(rx.State):
         with session_scope() as session:
             viewer = accounts.resolve_session(session=session, token=self.session_token)
         if viewer is None:
-            self._forget()
+            self._forget_if_needed()
         else:
             self._remember(viewer)
         return viewer
 
     def _remember(self, viewer: Viewer) -> None:
-        self.user_id = viewer.user_id
-        self.display_name = viewer.display_name
-        self.email = viewer.email
-        self.time_zone = viewer.time_zone
-        self.checked = True
+        # Assign only what changed: an unchanged value must not be re-sent to the browser on every event.
+        for name, value in (
+            ("user_id", viewer.user_id),
+            ("display_name", viewer.display_name),
+            ("email", viewer.email),
+            ("time_zone", viewer.time_zone),
+            ("checked", True),
+        ):
+            if getattr(self, name) != value:
+                setattr(self, name, value)
 
     def _forget(self) -> None:
         self.user_id = 0
@@ -48,6 +53,10 @@ class AuthState(rx.State):
         self.email = ""
         self.time_zone = ""
         self.checked = False
+
+    def _forget_if_needed(self) -> None:
+        if self.user_id or self.checked:
+            self._forget()
 
     def sign_in_as(self, signed_in: accounts.SignedIn) -> None:
         self.session_token = signed_in.token
@@ -85,3 +94,10 @@ class AuthState(rx.State):
             with session_scope() as session:
                 accounts.log_out_everywhere(session=session, user_id=viewer.user_id)
         return await self._signed_out()
+
+
+async def current_viewer(state: rx.State) -> Viewer | None:
+    """The signed-in user behind any state's tab, checked against the database."""
+    auth = await state.get_state(AuthState)
+    assert isinstance(auth, AuthState)
+    return auth.current_viewer()

@@ -42,6 +42,11 @@ class PresenceView:
     page: str
 
 
+# The parts of the view that can be reloaded on their own.
+MEMBERS = "members"
+AGENDA = "agenda"
+
+
 def couple_token(couple_id: int) -> str:
     """The shared-state token of a couple. Derived on the server only; never read from a client."""
     return f"couple-{couple_id}"
@@ -56,14 +61,28 @@ class CoupleState(rx.SharedState):
     _tabs: dict[str, tuple[int, str, float]] = {}
 
     def load_from_db(self, couple_id: int) -> None:
+        """Rebuild the whole view (on joining, and whenever it may be missing or stale)."""
+        if self.couple_id != couple_id:
+            self.couple_id = couple_id
+        for part in (MEMBERS, AGENDA):
+            self.load_part(part)
+
+    def load_part(self, part: str) -> None:
         with session_scope() as session:
-            found = couples.members(session=session, couple_id=couple_id)
-            items = agenda.list_items(session=session, couple_id=couple_id)
-        self.couple_id = couple_id
-        self.members = [MemberView(m.user_id, m.display_name) for m in found]
-        self.agenda = [AgendaItemView(**dataclasses.asdict(item)) for item in items]
+            if part == MEMBERS:
+                found = couples.members(session=session, couple_id=self.couple_id)
+                self._show_members([MemberView(m.user_id, m.display_name) for m in found])
+            elif part == AGENDA:
+                items = agenda.list_items(session=session, couple_id=self.couple_id)
+                self.agenda = [AgendaItemView(**dataclasses.asdict(item)) for item in items]
+            else:
+                raise ValueError(f"unknown part of the couple view: {part}")
+
+    def _show_members(self, members: list[MemberView]) -> None:
+        if members != self.members:
+            self.members = members
         # Someone who left the couple is no longer shown as present.
-        member_ids = {m.user_id for m in found}
+        member_ids = {m.user_id for m in members}
         if any(user_id not in member_ids for user_id, _, _ in self._tabs.values()):
             self._set_tabs({t: v for t, v in self._tabs.items() if v[0] in member_ids})
 
