@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
@@ -91,3 +91,84 @@ class AgendaItem(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     updated_by: int | None = Field(default=None, foreign_key="user.id")
+
+
+class Commitment(SQLModel, table=True):
+    """A specific, checkable promise one partner makes to the other."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    owner_id: int = Field(foreign_key="user.id")
+    proposed_by: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=280)
+    why: str = Field(default="", max_length=500)
+    category: str = Field(max_length=16)
+    cadence_kind: str = Field(max_length=16)
+    weekdays: str = Field(default="", max_length=13)  # "0,2,4" = Monday, Wednesday, Friday
+    times_per_week: int = Field(default=0)
+    due_by: str | None = Field(default=None, max_length=5)  # "18:00", in the owner's own time zone
+    start_date: date
+    review_date: date
+    status: str = Field(max_length=12)
+    ended_on: date | None = None
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class CommitmentChange(SQLModel, table=True):
+    """The edit history: who changed what, when. ``detail`` is JSON ({"field": [old, new], ...})."""
+
+    __tablename__ = "commitment_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id", index=True)
+    actor_id: int = Field(foreign_key="user.id")
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    action: str = Field(max_length=24)
+    detail: str = Field(default="{}", max_length=4000)
+
+
+class Tick(SQLModel, table=True):
+    """Follow-through on one day (the owner's local date), or one logged occurrence of an occasion."""
+
+    __table_args__ = (
+        # One tick per day for day-based cadences; occasions may be logged several times a day.
+        sa.Index(
+            "uq_tick_commitment_day",
+            "commitment_id",
+            "day",
+            unique=True,
+            sqlite_where=sa.text("occurrence = 0"),
+            postgresql_where=sa.text("occurrence = false"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id", index=True)
+    day: date
+    occurrence: bool = Field(default=False)
+    occurred_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    note: str = Field(default="", max_length=200)
+    logged_by: int = Field(foreign_key="user.id")
+    acknowledged_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    acknowledged_by: int | None = Field(default=None, foreign_key="user.id")
+
+
+class Pause(SQLModel, table=True):
+    """Days a commitment is on hold (travel, illness): never counted as missed once agreed.
+
+    The partner who did not propose a pause agrees to it; a pause the owner puts on their own commitment (status
+    "paused") is agreed by them at once and open-ended until they resume it.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    commitment_id: int = Field(foreign_key="commitment.id", index=True)
+    start_date: date
+    end_date: date | None = None  # inclusive; None while open-ended
+    reason: str = Field(default="", max_length=200)
+    proposed_by: int = Field(foreign_key="user.id")
+    proposed_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    agreed_by: int | None = Field(default=None, foreign_key="user.id")
+    agreed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    withdrawn_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

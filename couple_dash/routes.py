@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 
 DASHBOARD = "/"
 COMMITMENTS = "/commitments"
+COMMITMENT = "/commitment"
 CHECK_IN = "/check-in"
 RITUALS = "/rituals"
 PROGRESS = "/progress"

@@ -14,9 +14,18 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import presence
-from couple_dash.state.couple import AGENDA, MEMBERS, CoupleState, couple_token
+from couple_dash.state.couple import AGENDA, COMMITMENTS, MEMBERS, CoupleState, couple_token
 
-__all__ = ["AGENDA", "MEMBERS", "link_and_refresh", "refresh_couple", "running_app", "unlink"]
+__all__ = [
+    "AGENDA",
+    "COMMITMENTS",
+    "MEMBERS",
+    "link_and_refresh",
+    "refresh_commitments",
+    "refresh_couple",
+    "running_app",
+    "unlink",
+]
 
 
 def running_app() -> rx.App:
@@ -45,6 +54,15 @@ async def link_and_refresh(state: rx.State, couple_id: int, only: str | None = N
     else:
         linked.load_from_db(couple_id)
     return linked
+
+
+async def refresh_commitments(state: rx.State, couple_id: int, ids: set[int]) -> None:
+    """After a tick or a status change: recompute just those commitments' cards for both partners."""
+    linked = await (await _own(state))._link_to(couple_token(couple_id))
+    if linked.couple_id != couple_id:
+        linked.load_from_db(couple_id)
+    else:
+        linked.reload_commitments(ids)
 
 
 async def unlink(state: rx.State) -> list[Any] | None:

@@ -3,6 +3,8 @@
 from couple_dash.pages import (  # noqa: F401
     auth,
     check_in,
+    commitment,
+    commitments,
     dashboard,
     join,
     pair,

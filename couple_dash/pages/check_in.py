@@ -185,7 +185,7 @@ def _item(item: Any) -> rx.Component:  # item: an AgendaItemView var inside rx.f
             rx.spacer(),
             rx.button(
                 "Edit",
-                on_click=CheckInState.start_edit(item.id, item.text, item.version),  # type: ignore[operator]
+                on_click=CheckInState.start_edit(item.id, item.text, item.version),
                 size="1",
                 variant="ghost",
                 aria_label="Edit this item",
@@ -194,7 +194,7 @@ def _item(item: Any) -> rx.Component:  # item: an AgendaItemView var inside rx.f
                 mine,
                 rx.button(
                     "Remove",
-                    on_click=CheckInState.remove(item.id),  # type: ignore[operator]
+                    on_click=CheckInState.remove(item.id),
                     size="1",
                     variant="ghost",
                     color_scheme="red",
@@ -228,7 +228,7 @@ def _section(kind: AgendaKind) -> rx.Component:
 
 def _agenda() -> rx.Component:
     return rx.cond(
-        CoupleState.agenda.length() > 0,  # type: ignore[attr-defined]
+        CoupleState.agenda.length() > 0,
         rx.vstack(*[_section(kind) for kind in AgendaKind], spacing="4", width="100%", id="agenda-list"),
         empty_state(
             "messages-square",

@@ -9,20 +9,6 @@ from couple_dash.components.empty import empty_state
 from couple_dash.components.layout import app_page, page_heading
 
 
-@app_page(routes.COMMITMENTS, "Commitments")
-def commitments_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("Commitments", "Specific promises, kept and seen."),
-        empty_state(
-            "handshake",
-            "No commitments yet",
-            "A commitment is specific and checkable: “I will text you when I leave work and when I arrive”, "
-            "not “I'll try to be better”. Each of you ticks your own; the other can say “seen, thank you”.",
-        ),
-        width="100%",
-    )
-
-
 @app_page(routes.RITUALS, "Rituals")
 def rituals_page() -> rx.Component:
     return rx.vstack(

@@ -11,7 +11,7 @@ from sqlmodel import Session, col
 
 from couple_dash.domain.agenda import KIND_LABELS, clean_item_text, item_text_problem, parse_kind
 from couple_dash.models import AgendaItem, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError
+from couple_dash.services import NotAllowed, ServiceError, couple_of
 
 NOT_IN_YOUR_COUPLE = "That item isn't part of your couple's agenda."
 
@@ -42,10 +42,7 @@ class AgendaItemView:
 
 
 def _couple_of(session: Session, user_id: int) -> int:
-    user = session.get(User, user_id)
-    if user is None or user.couple_id is None:
-        raise NotAllowed("Pair with your partner first; the agenda belongs to the two of you.")
-    return user.couple_id
+    return couple_of(session, user_id)[1]
 
 
 def _own_item(session: Session, couple_id: int, item_id: int) -> AgendaItem:

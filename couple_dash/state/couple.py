@@ -14,24 +14,15 @@ import reflex as rx
 
 from couple_dash.db import session_scope
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, couples
+from couple_dash.services import agenda, couples, followthrough
+from couple_dash.services.agenda import AgendaItemView
+from couple_dash.services.followthrough import CommitmentCard
 
 
 @dataclasses.dataclass
 class MemberView:
     user_id: int
     name: str
-
-
-@dataclasses.dataclass
-class AgendaItemView:
-    id: int
-    kind: str
-    kind_label: str
-    text: str
-    author_id: int
-    author_name: str
-    version: int
 
 
 @dataclasses.dataclass
@@ -45,6 +36,8 @@ class PresenceView:
 # The parts of the view that can be reloaded on their own.
 MEMBERS = "members"
 AGENDA = "agenda"
+COMMITMENTS = "commitments"
+PARTS = (MEMBERS, AGENDA, COMMITMENTS)
 
 
 def couple_token(couple_id: int) -> str:
@@ -56,6 +49,7 @@ class CoupleState(rx.SharedState):
     couple_id: int = 0
     members: list[MemberView] = []
     agenda: list[AgendaItemView] = []
+    commitments: list[CommitmentCard] = []
     presence: list[PresenceView] = []
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
@@ -64,7 +58,7 @@ class CoupleState(rx.SharedState):
         """Rebuild the whole view (on joining, and whenever it may be missing or stale)."""
         if self.couple_id != couple_id:
             self.couple_id = couple_id
-        for part in (MEMBERS, AGENDA):
+        for part in PARTS:
             self.load_part(part)
 
     def load_part(self, part: str) -> None:
@@ -73,10 +67,21 @@ class CoupleState(rx.SharedState):
                 found = couples.members(session=session, couple_id=self.couple_id)
                 self._show_members([MemberView(m.user_id, m.display_name) for m in found])
             elif part == AGENDA:
-                items = agenda.list_items(session=session, couple_id=self.couple_id)
-                self.agenda = [AgendaItemView(**dataclasses.asdict(item)) for item in items]
+                self.agenda = agenda.list_items(session=session, couple_id=self.couple_id)
+            elif part == COMMITMENTS:
+                self.commitments = followthrough.commitment_cards(session=session, couple_id=self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
+
+    def reload_commitments(self, ids: set[int]) -> None:
+        """Recompute only the cards of these commitments (a tick recomputes one card, not the couple's history)."""
+        with session_scope() as session:
+            fresh = {
+                card.id: card
+                for card in followthrough.commitment_cards(session=session, couple_id=self.couple_id, only_ids=ids)
+            }
+        cards = [fresh.pop(card.id, card) for card in self.commitments if card.id not in ids or card.id in fresh]
+        self.commitments = cards + list(fresh.values())
 
     def _show_members(self, members: list[MemberView]) -> None:
         if members != self.members:
