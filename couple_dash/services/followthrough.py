@@ -88,15 +88,19 @@ def _histories(session: Session, commitments: list[Commitment], todays: dict[int
     histories: dict[int, _History] = {i: _History() for i in ids}
     if not ids:
         return histories
-    ticks = session.execute(
-        sa.select(
-            col(Tick.commitment_id), col(Tick.day), col(Tick.id), col(Tick.note), col(Tick.acknowledged_at)
-        ).where(col(Tick.commitment_id).in_(ids))
+    # Every done day (two narrow columns: years of history), then the few recent ticks with their details.
+    done_days = session.execute(
+        sa.select(col(Tick.commitment_id), col(Tick.day)).where(col(Tick.commitment_id).in_(ids)).distinct()
     ).all()
-    for commitment_id, day, tick_id, note, acknowledged_at in ticks:
-        history = histories[commitment_id]
-        history.done.add(day)
-        history.ticks_by_day[day].append((tick_id, note, acknowledged_at is not None))
+    for commitment_id, day in done_days:
+        histories[commitment_id].done.add(day)
+    recent = session.execute(
+        sa.select(col(Tick.commitment_id), col(Tick.day), col(Tick.id), col(Tick.note), col(Tick.acknowledged_at))
+        .where(col(Tick.commitment_id).in_(ids), col(Tick.day) >= min(todays.values()) - timedelta(days=1))
+        .order_by(col(Tick.occurred_at), col(Tick.id))
+    ).all()
+    for commitment_id, day, tick_id, note, acknowledged_at in recent:
+        histories[commitment_id].ticks_by_day[day].append((tick_id, note, acknowledged_at is not None))
     for pause in session.exec(
         select(Pause).where(col(Pause.commitment_id).in_(ids), col(Pause.withdrawn_at).is_(None))
     ).all():
