@@ -35,7 +35,7 @@ def brand() -> rx.Component:
     return rx.link(
         rx.hstack(
             rx.image(src="/icon.svg", width="28px", height="28px", alt=""),
-            rx.text(APP_NAME, weight="bold", size="4"),
+            rx.text(APP_NAME, weight="bold", size="4", class_name="cd-brand-text"),
             align="center",
             spacing="2",
         ),

@@ -51,7 +51,10 @@ class CommitmentPageState(rx.State):
         try:
             with session_scope() as session:
                 detail = followthrough.commitment_detail(
-                    session=session, couple_id=viewer.couple_id, commitment_id=self.commitment_id
+                    session=session,
+                    couple_id=viewer.couple_id,
+                    commitment_id=self.commitment_id,
+                    time_zone=viewer.time_zone,
                 )
         except ServiceError as refusal:
             self.problem = refusal.message

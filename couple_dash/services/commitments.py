@@ -49,6 +49,14 @@ def cadence_of(commitment: Commitment) -> Cadence:
     return Cadence(CadenceKind(commitment.cadence_kind), weekdays, commitment.times_per_week)
 
 
+def commitment_ids(*, session: Session, couple_id: int) -> list[int]:
+    """The couple's commitments, oldest first."""
+    rows = session.exec(
+        select(Commitment.id).where(col(Commitment.couple_id) == couple_id).order_by(col(Commitment.id))
+    ).all()
+    return [row for row in rows if row is not None]
+
+
 def owner_today(session: Session, commitment: Commitment, now: datetime) -> date:
     owner = session.get(User, commitment.owner_id)
     return local_today(now, owner.time_zone if owner else "UTC")

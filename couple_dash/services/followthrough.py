@@ -6,6 +6,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -284,7 +285,11 @@ class HistoryEntry:
     what: str
 
 
-def change_history(*, session: Session, couple_id: int, commitment_id: int, limit: int = 50) -> list[HistoryEntry]:
+def change_history(
+    *, session: Session, couple_id: int, commitment_id: int, time_zone: str = "UTC", limit: int = 50
+) -> list[HistoryEntry]:
+    """Who changed what, when (shown in the reader's own time zone), newest first."""
+    zone = ZoneInfo(time_zone)
     commitment = session.get(Commitment, commitment_id)
     if commitment is None or commitment.couple_id != couple_id:
         raise NotAllowed(NOT_IN_COUPLE)
@@ -297,7 +302,7 @@ def change_history(*, session: Session, couple_id: int, commitment_id: int, limi
     ).all()
     return [
         HistoryEntry(
-            row.at.strftime("%d %b %Y %H:%M UTC"),
+            row.at.astimezone(zone).strftime("%d %b %Y, %H:%M"),
             names.get(row.actor_id, "A former partner"),
             describe_change(row.action, row.detail),
         )
@@ -369,7 +374,13 @@ STATUS_WORDS = {
 
 
 def commitment_detail(
-    *, session: Session, couple_id: int, commitment_id: int, weeks: int = 26, now: datetime | None = None
+    *,
+    session: Session,
+    couple_id: int,
+    commitment_id: int,
+    weeks: int = 26,
+    time_zone: str = "UTC",
+    now: datetime | None = None,
 ) -> CommitmentDetail:
     """The heat map, recent ticks and history of one commitment of the caller's couple."""
     now = now or utcnow()
@@ -396,7 +407,7 @@ def commitment_detail(
         select(Tick)
         .where(col(Tick.commitment_id) == commitment_id)
         .order_by(col(Tick.day).desc(), col(Tick.occurred_at).desc())
-        .limit(30)
+        .limit(14)
     ).all()
     oldest_undoable = today - timedelta(days=rules.BACKDATE_DAYS)
     ticks = [
@@ -419,6 +430,6 @@ def commitment_detail(
     return CommitmentDetail(
         heat=heat,
         ticks=ticks,
-        history=change_history(session=session, couple_id=couple_id, commitment_id=commitment_id),
+        history=change_history(session=session, couple_id=couple_id, commitment_id=commitment_id, time_zone=time_zone),
         backdate_days=backdate,
     )
