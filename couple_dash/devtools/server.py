@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -50,7 +51,34 @@ class AppServer:
     def environment(self) -> dict[str, str]:
         env = runtime_environment()
         env.update({"REFLEX_DB_URL": self.db_url, "PYTHONUNBUFFERED": "1", **self.extra_env})
+        if (web := self._private_web_dir()) is not None:
+            env["REFLEX_WEB_WORKDIR"] = str(web)
         return env
+
+    def _private_web_dir(self) -> Path | None:
+        """A frontend build directory of this server's own.
+
+        A production server serves its frontend from the build directory at request time, so a second server
+        building into the same directory would pull the files from under the first. Each server gets a copy of
+        the project's prepared ``.web`` (node_modules hard-linked, so it costs a second or two), except the very
+        first on a fresh machine, which prepares ``.web`` itself.
+        """
+        shared = self.root / ".web"
+        if not (shared / "node_modules").is_dir():
+            return None
+        target = self.workdir / "web"
+        if not target.exists():
+            target.mkdir(parents=True)
+            for entry in shared.iterdir():
+                if entry.name in ("build", ".states"):
+                    continue
+                if entry.name == "node_modules":
+                    subprocess.run(["cp", "-al", str(entry), str(target / entry.name)], check=True)
+                elif entry.is_dir():
+                    shutil.copytree(entry, target / entry.name, symlinks=True)
+                else:
+                    shutil.copy2(entry, target / entry.name)
+        return target
 
     def start(self, timeout: float = 600) -> AppServer:
         if self.migrate_db:
