@@ -30,7 +30,7 @@ import sqlalchemy as sa
 from couple_dash.db import engine_for, migrate, session_scope
 from couple_dash.domain.cadence import Cadence, CadenceKind
 from couple_dash.models import Commitment, Couple, Tick, User
-from couple_dash.services.followthrough import commitment_cards, commitment_detail
+from couple_dash.services.commitment_views import commitment_cards, commitment_detail
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 TODAY = NOW.date()

@@ -7,6 +7,7 @@ import reflex as rx
 import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
 from couple_dash import presence
 from couple_dash.components.layout import PAGES
+from couple_dash.gc_pauses import keep_gc_pauses_rare
 
 app = rx.App(
     html_lang="en",
@@ -23,3 +24,4 @@ for spec in PAGES:
 # The header shows a small "Reconnecting…" pill instead of Reflex's developer-facing connection toast.
 app.app_wraps[(5, "Overlay")] = lambda _stateful: None
 app.register_lifespan_task(presence.install)
+app.register_lifespan_task(keep_gc_pauses_rare)

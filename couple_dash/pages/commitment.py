@@ -13,8 +13,8 @@ from couple_dash.components.forms import error_callout
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.db import session_scope
 from couple_dash.domain.commitments import MAX_NOTE
-from couple_dash.services import ServiceError, commitments, followthrough
-from couple_dash.services.followthrough import HeatCellView, HistoryEntry, TickView
+from couple_dash.services import ServiceError, commitment_views, commitments, followthrough
+from couple_dash.services.commitment_views import HeatCellView, HistoryEntry, TickView
 from couple_dash.state.auth import AuthState, current_viewer
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.followthrough import FollowThroughState
@@ -50,7 +50,7 @@ class CommitmentPageState(rx.State):
             return
         try:
             with session_scope() as session:
-                detail = followthrough.commitment_detail(
+                detail = commitment_views.commitment_detail(
                     session=session,
                     couple_id=viewer.couple_id,
                     commitment_id=self.commitment_id,
@@ -382,8 +382,16 @@ def _detail(card: Any) -> rx.Component:
                 rx.fragment(),
             ),
             rx.cond(
-                card.rate_30_pct >= 0,
-                rx.text("Last 30 days: ", card.rate_30_pct.to_string(), "%", size="2"),
+                card.rate_90_pct >= 0,
+                rx.text(
+                    "Follow-through: ",
+                    *[
+                        rx.cond(rate >= 0, rx.text.span(f"{days} days ", rate.to_string(), "%  "), rx.fragment())
+                        for days, rate in ((7, card.rate_7_pct), (30, card.rate_30_pct), (90, card.rate_90_pct))
+                    ],
+                    size="2",
+                    id="commitment-rates",
+                ),
                 rx.fragment(),
             ),
             spacing="4",

@@ -14,9 +14,9 @@ import reflex as rx
 
 from couple_dash.db import session_scope
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, couples, followthrough
+from couple_dash.services import agenda, commitment_views, couples
 from couple_dash.services.agenda import AgendaItemView
-from couple_dash.services.followthrough import CommitmentCard
+from couple_dash.services.commitment_views import CommitmentCard
 
 
 @dataclasses.dataclass
@@ -69,7 +69,7 @@ class CoupleState(rx.SharedState):
             elif part == AGENDA:
                 self.agenda = agenda.list_items(session=session, couple_id=self.couple_id)
             elif part == COMMITMENTS:
-                self.commitments = followthrough.commitment_cards(session=session, couple_id=self.couple_id)
+                self.commitments = commitment_views.commitment_cards(session=session, couple_id=self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
@@ -78,7 +78,7 @@ class CoupleState(rx.SharedState):
         with session_scope() as session:
             fresh = {
                 card.id: card
-                for card in followthrough.commitment_cards(session=session, couple_id=self.couple_id, only_ids=ids)
+                for card in commitment_views.commitment_cards(session=session, couple_id=self.couple_id, only_ids=ids)
             }
         cards = [fresh.pop(card.id, card) for card in self.commitments if card.id not in ids or card.id in fresh]
         self.commitments = cards + list(fresh.values())

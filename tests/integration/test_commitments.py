@@ -5,7 +5,15 @@ from sqlmodel import Session, select
 
 from couple_dash.config import Settings
 from couple_dash.models import Commitment, CommitmentChange, Pause, Tick, User
-from couple_dash.services import NotAllowed, ServiceError, accounts, commitments, couples, followthrough
+from couple_dash.services import (
+    NotAllowed,
+    ServiceError,
+    accounts,
+    commitment_views,
+    commitments,
+    couples,
+    followthrough,
+)
 from couple_dash.services.commitments import CommitmentConflict, CommitmentInput
 
 # 10:00 UTC on a Tuesday: still Tuesday in London and New York, already Wednesday in Kiritimati.
@@ -47,12 +55,12 @@ def make(
     return commitments.create(session=session, user_id=user_id, owner_id=owner_id or user_id, data=data, now=now)
 
 
-def card(session: Session, user_id: int, commitment_id: int, now: datetime = NOW) -> followthrough.CommitmentCard:
+def card(session: Session, user_id: int, commitment_id: int, now: datetime = NOW) -> commitment_views.CommitmentCard:
     couple_id = session.get_one(User, user_id).couple_id
     assert couple_id is not None
     return next(
         c
-        for c in followthrough.commitment_cards(session=session, couple_id=couple_id, now=now)
+        for c in commitment_views.commitment_cards(session=session, couple_id=couple_id, now=now)
         if c.id == commitment_id
     )
 
@@ -101,7 +109,7 @@ def test_bad_input_is_refused_and_changes_nothing(session: Session, pair: tuple[
         assert fragment.lower() in refused.value.message.lower()
     couple_id = session.get_one(User, alex).couple_id
     assert couple_id is not None
-    assert followthrough.commitment_cards(session=session, couple_id=couple_id, now=NOW) == []
+    assert commitment_views.commitment_cards(session=session, couple_id=couple_id, now=NOW) == []
 
 
 def test_edits_are_owner_only_versioned_and_kept_in_history(session: Session, pair: tuple[int, int]) -> None:
@@ -128,7 +136,7 @@ def test_edits_are_owner_only_versioned_and_kept_in_history(session: Session, pa
             base_version=1,
             now=NOW,
         )
-    entries = followthrough.change_history(session=session, couple_id=made.couple_id, commitment_id=id_of(made))
+    entries = commitment_views.change_history(session=session, couple_id=made.couple_id, commitment_id=id_of(made))
     assert [e.what for e in entries] == ["changed text, due by", "made this commitment"]
     assert entries[0].who == "Alex"
 

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
-from couple_dash.services import accounts, agenda, couples, followthrough
+from couple_dash.services import accounts, agenda, commitment_views, couples
 from couple_dash.services.demo import PROMISES, create_demo_couple
 
 NOW = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
@@ -15,7 +15,7 @@ def test_demo_couple_is_paired_lived_in_and_both_logins_work(session: Session) -
         signed_in = accounts.log_in(session=session, email=login.email, password=login.password, ip="127.0.0.1")
         assert signed_in.viewer.couple_id == demo.couple_id
 
-    cards = followthrough.commitment_cards(session=session, couple_id=demo.couple_id, now=NOW)
+    cards = commitment_views.commitment_cards(session=session, couple_id=demo.couple_id, now=NOW)
     assert len(cards) == len(PROMISES) + 1
     assert [c.status for c in cards].count("proposed") == 1
     daily = cards[0]
