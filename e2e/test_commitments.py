@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from playwright.sync_api import Page, expect
+from sqlmodel import select
 
+from couple_dash.db import engine_for, session_scope
+from couple_dash.devtools.server import AppServer
+from couple_dash.domain.cadence import local_today
+from couple_dash.models import User, utcnow
+from couple_dash.services import commitments
+from couple_dash.services.commitments import CommitmentInput
 from e2e.conftest import PHONE, paired_couple, screenshot
 
 
@@ -100,3 +108,41 @@ def test_detail_shows_heat_map_history_and_back_dated_ticks(new_context: Any, ba
     overflow = alex.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
     screenshot(alex, "commitment-detail-phone")
+
+
+def _user_id(server: AppServer, email: str) -> int:
+    with session_scope(engine_for(server.db_url)) as session:
+        user = session.exec(select(User).where(User.email == email)).one()
+        assert user.id is not None
+        return user.id
+
+
+def test_progress_shows_each_partner_and_reviews_come_up_at_the_check_in(
+    new_context: Any, app_server: AppServer
+) -> None:
+    base_url = app_server.url
+    alex, sam, alex_email, _ = paired_couple(new_context, base_url)
+    # A commitment made five weeks ago (written through the service with the clock set back): due for review.
+    alex_id = _user_id(app_server, alex_email)
+    with session_scope(engine_for(app_server.db_url)) as session:
+        commitments.create(
+            session=session,
+            user_id=alex_id,
+            owner_id=alex_id,
+            data=CommitmentInput(text="Cook dinner on Sundays"),
+            now=utcnow() - timedelta(weeks=5),
+        )
+    sam.goto(base_url + "/progress")
+    alex.goto(base_url + "/check-in")
+    review = alex.get_by_test_id("review-due")
+    expect(review).to_contain_text("Cook dinner on Sundays")
+    expect(sam.get_by_test_id("partner-progress")).to_have_count(2)
+    screenshot(sam, "progress-desktop")
+    review.get_by_role("button", name="We reviewed it").click()
+    expect(alex.locator("#reviews-due")).to_have_count(0)
+
+    # Sam's progress page follows Alex's tick live.
+    alex.goto(base_url + "/")
+    alex.locator("#today-mine").get_by_test_id("tick").click()
+    today_cell = sam.get_by_test_id("partner-progress").first.locator(f"[data-day='{local_today(utcnow(), 'UTC')}']")
+    expect(today_cell).to_have_attribute("data-status", "done")

@@ -9,5 +9,6 @@ from couple_dash.pages import (  # noqa: F401
     join,
     pair,
     placeholders,
+    progress,
     settings,
 )

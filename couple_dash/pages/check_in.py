@@ -16,6 +16,7 @@ from couple_dash.services import ServiceError, agenda
 from couple_dash.services.accounts import Viewer
 from couple_dash.state.auth import AuthState, current_viewer
 from couple_dash.state.couple import CoupleState
+from couple_dash.state.followthrough import FollowThroughState
 
 
 class CheckInState(rx.State):
@@ -240,13 +241,66 @@ def _agenda() -> rx.Component:
     )
 
 
+def _reviews_due() -> rx.Component:
+    """Commitments whose review date has come: talked through at the check-in, then marked reviewed."""
+    return rx.cond(
+        CoupleState.commitments_due_for_review > 0,
+        rx.card(
+            rx.vstack(
+                rx.heading("Commitments due for review", as_="h2", size="4"),
+                rx.text(
+                    "Is each one still specific, doable and meaningful to both of you? Adjust it or keep going.",
+                    size="2",
+                    color_scheme="gray",
+                ),
+                rx.foreach(
+                    CoupleState.commitments,
+                    lambda c: rx.cond(
+                        c.review_due,
+                        rx.hstack(
+                            rx.link(c.text, href=routes.COMMITMENT + "?id=" + c.id.to_string(), size="2"),
+                            rx.text(
+                                rx.cond(c.owner_id == AuthState.user_id, "you", c.owner_name),
+                                size="1",
+                                color_scheme="gray",
+                            ),
+                            rx.spacer(),
+                            rx.button(
+                                "We reviewed it",
+                                size="1",
+                                variant="soft",
+                                on_click=FollowThroughState.mark_reviewed(c.id),
+                            ),
+                            align="center",
+                            width="100%",
+                            data_testid="review-due",
+                        ),
+                        rx.fragment(),
+                    ),
+                ),
+                spacing="2",
+                width="100%",
+            ),
+            size="3",
+            id="reviews-due",
+        ),
+        rx.fragment(),
+    )
+
+
 @app_page(routes.CHECK_IN, "Check-in")
 def check_in_page() -> rx.Component:
     return rx.vstack(
         page_heading("Weekly check-in", "Both of you add to the agenda during the week; it updates live."),
         rx.cond(
             CoupleState.is_paired,
-            rx.grid(_add_form(), _agenda(), columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
+            rx.grid(
+                rx.vstack(_add_form(), _reviews_due(), spacing="4", width="100%"),
+                _agenda(),
+                columns=rx.breakpoints(initial="1", lg="2"),
+                spacing="4",
+                width="100%",
+            ),
             empty_state(
                 "user-plus",
                 "The check-in is for two",

@@ -10,7 +10,9 @@ import reflex as rx
 from couple_dash import routes, sync
 from couple_dash.components.commitments import status_badge
 from couple_dash.components.forms import error_callout
+from couple_dash.components.heatmap import heat_grid, heat_legend
 from couple_dash.components.layout import app_page, page_heading
+from couple_dash.components.live import remount_on_change
 from couple_dash.db import session_scope
 from couple_dash.domain.commitments import MAX_NOTE
 from couple_dash.services import ServiceError, commitment_views, commitments, followthrough
@@ -117,49 +119,8 @@ class CommitmentPageState(rx.State):
 def _heat_map() -> rx.Component:
     return rx.vstack(
         rx.heading("The last six months", as_="h2", size="4"),
-        rx.box(
-            rx.vstack(
-                rx.foreach(
-                    CommitmentPageState.heat,
-                    lambda row: rx.hstack(
-                        rx.foreach(
-                            row,
-                            lambda cell: rx.box(
-                                class_name="cd-heat-cell cd-heat-" + cell.level.to_string() + " cd-heat-" + cell.status,
-                                title=cell.label,
-                                aria_label=cell.label,
-                                role=rx.cond(cell.day != "", "img", "presentation"),
-                                data_day=cell.day,
-                                data_status=cell.status,
-                            ),
-                        ),
-                        spacing="1",
-                    ),
-                ),
-                spacing="1",
-            ),
-            class_name="cd-heat-scroll",
-            id="heat-map",
-        ),
-        rx.hstack(
-            *[
-                rx.hstack(
-                    rx.box(class_name=f"cd-heat-cell {css}", aria_hidden="true"),
-                    rx.text(label, size="1"),
-                    spacing="1",
-                    align="center",
-                )
-                for css, label in (
-                    ("cd-heat-4", "done"),
-                    ("cd-heat-missed", "missed"),
-                    ("cd-heat-paused", "paused"),
-                    ("cd-heat-not_due", "not due"),
-                )
-            ],
-            spacing="3",
-            align="center",
-            wrap="wrap",
-        ),
+        heat_grid(CommitmentPageState.heat, id_="heat-map"),
+        heat_legend(),
         spacing="2",
         width="100%",
     )
@@ -341,20 +302,9 @@ def _history() -> rx.Component:
 
 
 def _detail(card: Any) -> rx.Component:
-    signature = (
-        card.version.to_string()
-        + "-"
-        + card.today_tick_id.to_string()
-        + "-"
-        + card.streak.to_string()
-        + "-"
-        + card.pending_pause_id.to_string()
-        + "-"
-        + card.today_acknowledged.to_string()
-    )
     return rx.vstack(
-        # Remounts (and so re-reads the heat map) whenever the live card changes, whoever changed it.
-        rx.box(key=signature, on_mount=CommitmentPageState.refresh, display="none"),
+        # Remounts (and so re-reads the heat map) whenever a card changes, whoever changed it.
+        remount_on_change(CoupleState.commitments_signature, CommitmentPageState.refresh),
         rx.hstack(
             status_badge(card),
             rx.text(card.category_label, size="2", color_scheme="gray"),

@@ -21,17 +21,3 @@ def rituals_page() -> rx.Component:
         ),
         width="100%",
     )
-
-
-@app_page(routes.PROGRESS, "Progress")
-def progress_page() -> rx.Component:
-    return rx.vstack(
-        page_heading("Progress", "Each of you, on your own trajectory."),
-        empty_state(
-            "trending-up",
-            "Nothing to show yet",
-            "As you keep promises and hold check-ins, your follow-through and a short satisfaction pulse "
-            "appear here, shown as each partner's own path, never as a contest.",
-        ),
-        width="100%",
-    )

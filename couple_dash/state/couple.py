@@ -109,6 +109,18 @@ class CoupleState(rx.SharedState):
         return len(self.members) >= 2
 
     @rx.var
+    def commitments_signature(self) -> str:
+        """Changes whenever any commitment's card does: private views keyed on it re-read their details."""
+        return ";".join(
+            f"{c.id}:{c.version}:{c.today_tick_id}:{c.streak}:{c.today_acknowledged}:{c.pending_pause_id}"
+            for c in self.commitments
+        )
+
+    @rx.var
+    def commitments_due_for_review(self) -> int:
+        return sum(1 for c in self.commitments if c.review_due)
+
+    @rx.var
     def agenda_kinds(self) -> list[str]:
         """The kinds that have at least one item, so empty sections are not shown."""
         return sorted({item.kind for item in self.agenda})
