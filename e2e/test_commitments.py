@@ -103,6 +103,16 @@ def test_detail_shows_heat_map_history_and_back_dated_ticks(new_context: Any, ba
     # Sam sees the logged occurrence live on the dashboard.
     sam.goto(base_url + "/")
     expect(sam.locator("#today-partner").get_by_test_id("today-item")).to_contain_text("Dinner moved to 8")
+    # The owner edits it (the same nudge while typing); the change is in the history, live for the partner.
+    alex.locator("#edit-open").click()
+    alex.locator("#edit-commitment-text").fill("Maybe tell you more")
+    expect(alex.locator("#edit-wording-nudge")).to_contain_text("maybe")
+    alex.locator("#edit-commitment-text").fill("Tell you before plans change, the same day")
+    expect(alex.locator("#edit-wording-ok")).to_be_visible()
+    alex.locator("#edit-save").click()
+    expect(alex.locator("#commitment-title")).to_have_text("Tell you before plans change, the same day")
+    expect(alex.get_by_test_id("history-row").first).to_contain_text("changed text")
+    expect(sam.locator("#today-partner")).to_contain_text("the same day")
     screenshot(alex, "commitment-detail-desktop")
     alex.set_viewport_size(PHONE)
     overflow = alex.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -39,6 +39,8 @@ class CommitmentCard:
     category: str
     category_label: str
     cadence_kind: str
+    weekdays: list[int]
+    times_per_week: int
     cadence_label: str
     due_by: str
     status: str
@@ -60,6 +62,8 @@ class CommitmentCard:
     pending_pause_id: int
     pending_pause_by: int
     pending_pause_label: str
+    start_date: str
+    review_date: str
     version: int
 
 
@@ -167,6 +171,8 @@ def commitment_cards(
                 category=commitment.category,
                 category_label=rules.CATEGORY_LABELS[rules.Category(commitment.category)],
                 cadence_kind=commitment.cadence_kind,
+                weekdays=sorted(facts.cadence.weekdays),
+                times_per_week=commitment.times_per_week,
                 cadence_label=facts.cadence.describe(),
                 due_by=commitment.due_by or "",
                 status=status.value,
@@ -188,6 +194,8 @@ def commitment_cards(
                 pending_pause_id=pending[0],
                 pending_pause_by=pending[1],
                 pending_pause_label=pending[2],
+                start_date=commitment.start_date.isoformat(),
+                review_date=commitment.review_date.isoformat(),
                 version=commitment.version,
             )
         )
@@ -308,11 +316,14 @@ def commitment_detail(
         .limit(14)
     ).all()
     oldest_undoable = today - timedelta(days=rules.BACKDATE_DAYS)
+    owner = session.get(User, commitment.owner_id)
+    owner_zone = ZoneInfo(owner.time_zone if owner else "UTC")
     ticks = [
         TickView(
             t.id or 0,
             t.day.isoformat(),
-            f"{t.day:%a %d %b}",
+            # An occasion is logged with the time it happened ("Tue 24 Nov, 17:42"), in the owner's zone.
+            f"{t.day:%a %d %b}" + (f", {t.occurred_at.astimezone(owner_zone):%H:%M}" if t.occurrence else ""),
             t.note,
             t.acknowledged_at is not None,
             t.day >= oldest_undoable,

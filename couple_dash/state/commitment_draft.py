@@ -1,0 +1,61 @@
+"""A commitment being written or edited in this tab: the fields the form sends, and the wording nudge."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import reflex as rx
+
+from couple_dash.domain.cadence import CadenceKind
+from couple_dash.domain.wording import check_wording
+from couple_dash.services import ServiceError
+from couple_dash.services.commitments import CommitmentInput
+
+
+def read_form(form: dict[str, Any], default_start: date | None = None) -> CommitmentInput:
+    """The commitment fields of a submitted create or edit form; a clear refusal for anything unreadable."""
+
+    def day(name: str) -> date | None:
+        raw = str(form.get(name, "")).strip()
+        try:
+            return date.fromisoformat(raw) if raw else None
+        except ValueError:
+            raise ServiceError("Pick the dates from the calendar.") from None
+
+    try:
+        times = int(form.get("times_per_week") or 0)
+    except ValueError:
+        raise ServiceError("Say how many times a week, as a number from 1 to 7.") from None
+    return CommitmentInput(
+        text=str(form.get("text", "")),
+        why=str(form.get("why", "")),
+        category=str(form.get("category", "")),
+        cadence_kind=str(form.get("cadence_kind", "")),
+        weekdays=tuple(i for i in range(7) if form.get(f"weekday-{i}")),
+        times_per_week=times,
+        due_by=str(form.get("due_by", "")),
+        start=day("start") or default_start,
+        review=day("review"),
+    )
+
+
+class CommitmentDraftState(rx.State):
+    """Shared by the create and edit forms; the nudge is worked out on the server as the person types."""
+
+    text: str = ""
+    cadence_kind: str = CadenceKind.DAILY.value
+    nudge: str = ""
+    nudge_points: list[str] = []
+    error: str = ""
+
+    @rx.event
+    def set_text(self, value: str) -> None:
+        self.text = value
+        check = check_wording(value) if value.strip() else None
+        self.nudge = check.summary if check else ""
+        self.nudge_points = [finding.suggestion for finding in check.findings] if check else []
+
+    @rx.event
+    def set_cadence_kind(self, value: str) -> None:
+        self.cadence_kind = value
