@@ -11,6 +11,8 @@ from couple_dash.gc_pauses import keep_gc_pauses_rare
 
 app = rx.App(
     html_lang="en",
+    # At the top, so confirmations never cover the phone's bottom navigation.
+    toaster=rx.toast.provider(position="top-center", close_button=True),
     stylesheets=["/styles.css"],
     head_components=[
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, viewport-fit=cover"),

@@ -28,7 +28,9 @@ class ProgressState(rx.State):
             self.partners = []
             return
         with session_scope() as session:
-            self.partners = commitment_views.partner_progress(session=session, couple_id=viewer.couple_id)
+            partners = commitment_views.partner_progress(session=session, couple_id=viewer.couple_id)
+        # You first, then your partner.
+        self.partners = sorted(partners, key=lambda p: p.user_id != viewer.user_id)
 
 
 def _partner(progress: Any) -> rx.Component:
