@@ -154,5 +154,7 @@ def test_progress_shows_each_partner_and_reviews_come_up_at_the_check_in(
     # Sam's progress page follows Alex's tick live.
     alex.goto(base_url + "/")
     alex.locator("#today-mine").get_by_test_id("tick").click()
-    today_cell = sam.get_by_test_id("partner-progress").first.locator(f"[data-day='{local_today(utcnow(), 'UTC')}']")
+    alex_card = sam.get_by_test_id("partner-progress").filter(has=sam.get_by_role("heading", name="Alex"))
+    expect(sam.get_by_test_id("partner-progress").first.get_by_role("heading")).to_have_text("You")  # you first
+    today_cell = alex_card.locator(f"[data-day='{local_today(utcnow(), 'UTC')}']")
     expect(today_cell).to_have_attribute("data-status", "done")
