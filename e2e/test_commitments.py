@@ -158,3 +158,21 @@ def test_progress_shows_each_partner_and_reviews_come_up_at_the_check_in(
     expect(sam.get_by_test_id("partner-progress").first.get_by_role("heading")).to_have_text("You")  # you first
     today_cell = alex_card.locator(f"[data-day='{local_today(utcnow(), 'UTC')}']")
     expect(today_cell).to_have_attribute("data-status", "done")
+
+
+def test_a_pause_is_proposed_by_one_and_agreed_by_the_other(new_context: Any, base_url: str) -> None:
+    alex, sam, _, _ = paired_couple(new_context, base_url)
+    sam.goto(base_url + "/")
+    _make(alex, base_url, "Cook dinner together every evening")
+    alex.get_by_test_id("commitment-row").first.click()
+    today = local_today(utcnow(), "UTC")
+    alex.get_by_label("From").fill(today.isoformat())
+    alex.get_by_label("Until").fill((today + timedelta(days=2)).isoformat())
+    alex.get_by_label("Reason").fill("Flu")
+    alex.locator("#pause-submit").click()
+    item = sam.locator("#today-partner").get_by_test_id("today-item")
+    expect(item).to_contain_text("Pause proposed")
+    item.get_by_role("button", name="Agree").click()
+    expect(item).to_have_attribute("data-status", "paused")
+    expect(item).not_to_contain_text("Pause proposed")
+    expect(alex.get_by_test_id("history-row").first).to_contain_text("agreed to the pause")
