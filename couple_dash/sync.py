@@ -21,7 +21,6 @@ __all__ = [
     "COMMITMENTS",
     "MEMBERS",
     "link_and_refresh",
-    "refresh_commitments",
     "refresh_couple",
     "running_app",
     "unlink",
@@ -43,26 +42,17 @@ async def _own(state: rx.State) -> CoupleState:
     return own
 
 
-async def link_and_refresh(state: rx.State, couple_id: int, only: str | None = None) -> CoupleState:
+async def link_and_refresh(
+    state: rx.State, couple_id: int, only: str | None = None, commitment_ids: set[int] | None = None
+) -> CoupleState:
     """Link this tab to its couple's shared view (if not yet) and reload that view from the database.
 
-    ``only`` names the one part that changed (e.g. ``AGENDA``), so a small change reloads a small part.
+    ``only`` names the one part that changed (e.g. ``AGENDA``), ``commitment_ids`` the commitments whose cards
+    changed (a tick recomputes one card, not the couple's whole history).
     """
     linked = await (await _own(state))._link_to(couple_token(couple_id))
-    if only is not None and linked.couple_id == couple_id:
-        linked.load_part(only)
-    else:
-        linked.load_from_db(couple_id)
+    linked.refresh(couple_id, only=only, commitment_ids=commitment_ids)
     return linked
-
-
-async def refresh_commitments(state: rx.State, couple_id: int, ids: set[int]) -> None:
-    """After a tick or a status change: recompute just those commitments' cards for both partners."""
-    linked = await (await _own(state))._link_to(couple_token(couple_id))
-    if linked.couple_id != couple_id:
-        linked.load_from_db(couple_id)
-    else:
-        linked.reload_commitments(ids)
 
 
 async def unlink(state: rx.State) -> list[Any] | None:
@@ -82,7 +72,4 @@ async def refresh_couple(couple_id: int, app: rx.App | None = None, only: str | 
     async with app.modify_state(rx.BaseStateToken(ident=couple_token(couple_id), cls=CoupleState)) as root:
         shared = await root.get_state(CoupleState)
         assert isinstance(shared, CoupleState)
-        if only is not None and shared.couple_id == couple_id:
-            shared.load_part(only)
-        else:
-            shared.load_from_db(couple_id)
+        shared.refresh(couple_id, only=only)

@@ -86,7 +86,7 @@ class CommitmentPageState(rx.State):
         except (ServiceError, ValueError) as refusal:
             self.tick_error = getattr(refusal, "message", "Pick a day from the list.")
             return None
-        await sync.refresh_commitments(self, viewer.couple_id, {self.commitment_id})
+        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={self.commitment_id})
         await self._reload()
         return rx.set_value("tick-note", "")
 
@@ -113,7 +113,7 @@ class CommitmentPageState(rx.State):
         except ValueError:
             self.pause_error = "Pick the first and last day of the pause."
             return None
-        await sync.refresh_commitments(self, viewer.couple_id, {self.commitment_id})
+        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={self.commitment_id})
         await self._reload()
         return rx.toast.success("Pause proposed. It counts once your partner agrees.")
 
@@ -156,7 +156,7 @@ class CommitmentEditState(CommitmentDraftState):
             self.error = refusal.message
             return None
         self.editing = False
-        await sync.refresh_commitments(self, viewer.couple_id, {page.commitment_id})
+        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={page.commitment_id})
         return rx.toast.success("Saved. The change is in the history for both of you.")
 
 

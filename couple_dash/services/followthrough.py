@@ -13,8 +13,6 @@ from couple_dash.models import Commitment, Tick, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 from couple_dash.services.commitments import NOT_IN_COUPLE, owner_today
 
-SEEN_THANKS = "Seen, thank you"
-
 
 def _owned_commitment(session: Session, user_id: int, commitment_id: int) -> Commitment:
     _, couple_id = couple_of(session, user_id)
@@ -103,10 +101,3 @@ def acknowledge(*, session: Session, user_id: int, tick_id: int, now: datetime |
         session.add(found)
         session.flush()
     return commitment.id or 0
-
-
-def owner_today_for(session: Session, commitment_id: int, now: datetime | None = None) -> date:
-    commitment = session.get(Commitment, commitment_id)
-    if commitment is None:
-        raise NotAllowed(NOT_IN_COUPLE)
-    return owner_today(session, commitment, now or utcnow())

@@ -61,6 +61,16 @@ class CoupleState(rx.SharedState):
         for part in PARTS:
             self.load_part(part)
 
+    def refresh(self, couple_id: int, only: str | None = None, commitment_ids: set[int] | None = None) -> None:
+        """Reload what changed: some commitments' cards, or ``only`` one part. The whole view when it isn't this
+        couple's yet (just linked, expired from Redis, or the server restarted)."""
+        if self.couple_id != couple_id or (only is None and commitment_ids is None):
+            self.load_from_db(couple_id)
+        elif commitment_ids is not None:
+            self.reload_commitments(commitment_ids)
+        elif only is not None:
+            self.load_part(only)
+
     def load_part(self, part: str) -> None:
         with session_scope() as session:
             if part == MEMBERS:

@@ -27,7 +27,7 @@ class FollowThroughState(rx.State):
                 commitment_id = action(session, viewer)
         except ServiceError as refusal:
             return rx.toast.error(refusal.message)
-        await sync.refresh_commitments(self, viewer.couple_id, {commitment_id})
+        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={commitment_id})
         return rx.toast.success(success) if success else None
 
     @rx.event
