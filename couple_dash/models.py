@@ -25,6 +25,10 @@ class Couple(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     created_by: int  # a user id; not a foreign key, so couple and user do not reference each other in a cycle
     member_count: int = Field(default=0)  # kept by conditional UPDATEs, so a third member can never slip in
+    # The weekly check-in: a weekday (0 = Monday) and minutes after midnight in the zone of whoever set it.
+    check_in_weekday: int | None = None
+    check_in_minute: int | None = None
+    check_in_zone: str | None = Field(default=None, max_length=64)
 
 
 class User(SQLModel, table=True):
@@ -35,6 +39,7 @@ class User(SQLModel, table=True):
     time_zone: str = Field(default="UTC", max_length=64)
     couple_id: int | None = Field(default=None, foreign_key="couple.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    pulse_shared: bool = Field(default=False)  # the partner may see this person's pulse trajectory (opt-in)
 
 
 class AuthSession(SQLModel, table=True):
@@ -91,6 +96,13 @@ class AgendaItem(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     updated_by: int | None = Field(default=None, foreign_key="user.id")
+    # "Reveal at check-in": only the author sees the text until a check-in starts.
+    private: bool = Field(default=False)
+    revealed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    position: int = Field(default=0)  # order within its kind; either partner may reorder
+    # Set when a check-in dealt with the item; unresolved items carry over to the next check-in.
+    resolved_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    resolved_in: int | None = Field(default=None, foreign_key="check_in_meeting.id")
 
 
 class Commitment(SQLModel, table=True):
@@ -172,3 +184,72 @@ class Pause(SQLModel, table=True):
     agreed_by: int | None = Field(default=None, foreign_key="user.id")
     agreed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
     withdrawn_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class CheckInMeeting(SQLModel, table=True):
+    """One weekly check-in, live while ``ended_at`` is empty (at most one per couple), then its saved summary.
+
+    Every step of the meeting is written here first: a partner joining late, or a restarted server, picks it up.
+    """
+
+    __tablename__ = "check_in_meeting"
+    __table_args__ = (
+        sa.Index(
+            "uq_check_in_meeting_open",
+            "couple_id",
+            unique=True,
+            sqlite_where=sa.text("ended_at IS NULL"),
+            postgresql_where=sa.text("ended_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    started_by: int = Field(foreign_key="user.id")
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    ended_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    section: int = Field(default=0)
+    section_started_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    time_out_by: int | None = Field(default=None, foreign_key="user.id")
+    time_out_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    turn_seconds: int = Field(default=180)
+    # Appreciations: whose turn it is. The issue section: the item on the table, the speaker, and who has
+    # confirmed feeling understood ("1,2").
+    appreciation_turn: int | None = Field(default=None, foreign_key="user.id")
+    issue_item_id: int | None = None  # an agenda item id; not a foreign key (the item points back at its meeting)
+    speaker_id: int | None = Field(default=None, foreign_key="user.id")
+    understood: str = Field(default="", max_length=32)
+    turn_started_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    version: int = Field(default=1)
+    summary: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False, server_default=""))
+
+
+class MeetingNote(SQLModel, table=True):
+    """Something the couple agreed on (or planned) during a check-in; part of its summary."""
+
+    __tablename__ = "meeting_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="check_in_meeting.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    kind: str = Field(max_length=16)  # "agreement" | "ritual"
+    text: str = Field(max_length=500)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class PulseResponse(SQLModel, table=True):
+    """One partner's CSI-4 answers at one check-in. Private to its author unless they share their trajectory."""
+
+    __tablename__ = "pulse_response"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "user_id", name="uq_pulse_response_meeting_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    meeting_id: int = Field(foreign_key="check_in_meeting.id")
+    happiness: int
+    warmth: int
+    rewarding: int
+    satisfaction: int
+    total: int
+    answered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

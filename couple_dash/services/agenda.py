@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import update
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from couple_dash.domain.agenda import KIND_LABELS, clean_item_text, item_text_problem, parse_kind
-from couple_dash.models import AgendaItem, User, utcnow
+from couple_dash.models import AgendaItem, CheckInMeeting, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 
 NOT_IN_YOUR_COUPLE = "That item isn't part of your couple's agenda."
@@ -35,10 +36,12 @@ class AgendaItemView:
     id: int
     kind: str
     kind_label: str
-    text: str
+    text: str  # empty while the item is hidden: this view is pushed to both partners
     author_id: int
     author_name: str
     version: int
+    hidden: bool = False  # "reveal at check-in", and no check-in has started since
+    carried_over: bool = False  # added before the last check-in and not dealt with there
 
 
 def _couple_of(session: Session, user_id: int) -> int:
@@ -52,9 +55,15 @@ def _own_item(session: Session, couple_id: int, item_id: int) -> AgendaItem:
     return item
 
 
-def list_items(*, session: Session, couple_id: int) -> list[AgendaItemView]:
-    # Plain columns, not ORM objects: this runs on every agenda change of every couple.
-    rows = session.execute(
+def _last_meeting_end(session: Session, couple_id: int) -> datetime | None:
+    """Open items older than this were on the table at the last check-in and carry over from it."""
+    return session.execute(
+        sa.select(sa.func.max(col(CheckInMeeting.ended_at))).where(col(CheckInMeeting.couple_id) == couple_id)
+    ).scalar()
+
+
+def _open_items(couple_id: int) -> sa.Select:
+    return (
         sa.select(
             col(AgendaItem.id),
             col(AgendaItem.kind),
@@ -62,20 +71,60 @@ def list_items(*, session: Session, couple_id: int) -> list[AgendaItemView]:
             col(AgendaItem.author_id),
             col(User.display_name),
             col(AgendaItem.version),
+            col(AgendaItem.private) & col(AgendaItem.revealed_at).is_(None),
+            col(AgendaItem.created_at),
         )
         .join(User, col(User.id) == col(AgendaItem.author_id))
-        .where(col(AgendaItem.couple_id) == couple_id)
-        .order_by(col(AgendaItem.created_at), col(AgendaItem.id))
-    ).all()
+        .where(col(AgendaItem.couple_id) == couple_id, col(AgendaItem.resolved_at).is_(None))
+        .order_by(col(AgendaItem.position), col(AgendaItem.id))
+    )
+
+
+def _views(rows: Sequence[sa.Row], last_meeting: datetime | None, *, reveal: bool) -> list[AgendaItemView]:
     views = []
-    for item_id, kind, text, author_id, author_name, version in rows:
+    for item_id, kind, text, author_id, author_name, version, hidden, created_at in rows:
         parsed = parse_kind(kind)
         assert parsed is not None
-        views.append(AgendaItemView(item_id, kind, KIND_LABELS[parsed], text, author_id, author_name, version))
+        carried = last_meeting is not None and created_at < last_meeting
+        shown = text if reveal or not hidden else ""
+        views.append(
+            AgendaItemView(
+                item_id, kind, KIND_LABELS[parsed], shown, author_id, author_name, version, bool(hidden), carried
+            )
+        )
     return views
 
 
-def add_item(*, session: Session, user_id: int, kind: str, text: str, now: datetime | None = None) -> AgendaItem:
+def list_items(*, session: Session, couple_id: int) -> list[AgendaItemView]:
+    """The open agenda as both partners may see it: a hidden item's text is left out (its author reads it via
+    ``private_items``). Plain columns, not ORM objects: this runs on every agenda change of every couple."""
+    rows = session.execute(_open_items(couple_id)).all()
+    return _views(rows, _last_meeting_end(session, couple_id), reveal=False)
+
+
+def private_items(*, session: Session, user_id: int) -> list[AgendaItemView]:
+    """The caller's own items that are kept for the check-in, with their text."""
+    couple_id = _couple_of(session, user_id)
+    query = _open_items(couple_id).where(
+        col(AgendaItem.author_id) == user_id, col(AgendaItem.private), col(AgendaItem.revealed_at).is_(None)
+    )
+    return _views(session.execute(query).all(), _last_meeting_end(session, couple_id), reveal=True)
+
+
+def _hidden_from(item: AgendaItem, user_id: int) -> bool:
+    return item.private and item.revealed_at is None and item.author_id != user_id
+
+
+def add_item(
+    *,
+    session: Session,
+    user_id: int,
+    kind: str,
+    text: str,
+    private: bool = False,
+    now: datetime | None = None,
+) -> AgendaItem:
+    """A new item at the end of its kind. ``private`` keeps its text from the partner until a check-in starts."""
     couple_id = _couple_of(session, user_id)
     parsed = parse_kind(kind)
     if parsed is None:
@@ -83,11 +132,16 @@ def add_item(*, session: Session, user_id: int, kind: str, text: str, now: datet
     if problem := item_text_problem(text):
         raise ServiceError(problem)
     now = now or utcnow()
+    last = session.execute(
+        sa.select(sa.func.max(col(AgendaItem.position))).where(col(AgendaItem.couple_id) == couple_id)
+    ).scalar()
     item = AgendaItem(
         couple_id=couple_id,
         author_id=user_id,
         kind=parsed.value,
         text=clean_item_text(text),
+        private=private,
+        position=(last or 0) + 1,
         created_at=now,
         updated_at=now,
         updated_by=user_id,
@@ -102,7 +156,8 @@ def edit_item(
 ) -> AgendaItem:
     """Replace an item's text, but only if nobody changed it since ``base_version`` (either partner may edit)."""
     couple_id = _couple_of(session, user_id)
-    _own_item(session, couple_id, item_id)
+    if _hidden_from(_own_item(session, couple_id, item_id), user_id):
+        raise NotAllowed(NOT_IN_YOUR_COUPLE)  # the same words as a missing item: nothing about it leaks
     if problem := item_text_problem(text):
         raise ServiceError(problem)
     # One conditional UPDATE: the version check and the write are atomic on every engine.
@@ -133,4 +188,36 @@ def remove_item(*, session: Session, user_id: int, item_id: int) -> None:
     if item.author_id != user_id:
         raise NotAllowed("Only the person who added this item can remove it.")
     session.delete(item)
+    session.flush()
+
+
+def move_item(*, session: Session, user_id: int, item_id: int, direction: int) -> None:
+    """Swap an item with its neighbour (-1 up, +1 down) among the open items of its kind the caller can see."""
+    couple_id = _couple_of(session, user_id)
+    item = _own_item(session, couple_id, item_id)
+    if _hidden_from(item, user_id) or item.resolved_at is not None:
+        raise NotAllowed(NOT_IN_YOUR_COUPLE)
+    siblings = [
+        sibling
+        for sibling in session.exec(
+            select(AgendaItem)
+            .where(
+                col(AgendaItem.couple_id) == couple_id,
+                col(AgendaItem.kind) == item.kind,
+                col(AgendaItem.resolved_at).is_(None),
+            )
+            .order_by(col(AgendaItem.position), col(AgendaItem.id))
+        )
+        if not _hidden_from(sibling, user_id)
+    ]
+    index = next(i for i, sibling in enumerate(siblings) if sibling.id == item_id)
+    target = index + (1 if direction > 0 else -1)
+    if not 0 <= target < len(siblings):
+        return  # already first (or last): nothing to do
+    mine, theirs = siblings[index], siblings[target]
+    if mine.position == theirs.position:  # items from before ordering existed: give them distinct places first
+        for place, sibling in enumerate(siblings, start=min(s.position for s in siblings)):
+            sibling.position = place
+    mine.position, theirs.position = theirs.position, mine.position
+    session.add_all([mine, theirs])
     session.flush()

@@ -7,28 +7,11 @@ from sqlmodel import Session, select
 
 from couple_dash.config import Settings
 from couple_dash.models import AgendaItem, User
-from couple_dash.services import NotAllowed, ServiceError, accounts, agenda, couples
+from couple_dash.services import NotAllowed, ServiceError, accounts, agenda
 from couple_dash.services.agenda import EditConflict
+from tests.integration.helpers import pair
 
 NOW = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
-
-
-def pair(session: Session, settings: Settings, tag: str) -> tuple[int, int]:
-    ids = []
-    for name in ("Alex", "Sam"):
-        ids.append(
-            accounts.sign_up(
-                session=session,
-                display_name=name,
-                email=f"{name}-{tag}@example.com",
-                password="a long walk home",
-                time_zone="UTC",
-                settings=settings,
-            ).viewer.user_id
-        )
-    code = couples.create_invite(session=session, user_id=ids[0], settings=settings).code
-    couples.join_with_code(session=session, user_id=ids[1], code=code)
-    return ids[0], ids[1]
 
 
 def test_both_partners_add_and_see_one_agenda(session: Session, settings: Settings) -> None:
