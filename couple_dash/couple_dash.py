@@ -18,6 +18,7 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, viewport-fit=cover"),
         rx.el.meta(name="description", content="A live, shared dashboard for two partners rebuilding trust."),
         rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
+        rx.script(src="/timers.js"),
     ],
 )
 

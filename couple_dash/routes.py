@@ -8,6 +8,7 @@ DASHBOARD = "/"
 COMMITMENTS = "/commitments"
 COMMITMENT = "/commitment"
 CHECK_IN = "/check-in"
+MEETING = "/check-in/meeting"
 RITUALS = "/rituals"
 PROGRESS = "/progress"
 SETTINGS = "/settings"
@@ -27,7 +28,10 @@ NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
 )
 
 
-PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION} | {PAIR: "Pair up"}
+PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION} | {
+    PAIR: "Pair up",
+    MEETING: "Check-in meeting",
+}
 
 
 def page_label(path: str) -> str:

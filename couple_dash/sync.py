@@ -14,11 +14,12 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import presence
-from couple_dash.state.couple import AGENDA, COMMITMENTS, MEMBERS, CoupleState, couple_token
+from couple_dash.state.couple import AGENDA, COMMITMENTS, MEETING, MEMBERS, CoupleState, couple_token
 
 __all__ = [
     "AGENDA",
     "COMMITMENTS",
+    "MEETING",
     "MEMBERS",
     "link_and_refresh",
     "refresh_couple",

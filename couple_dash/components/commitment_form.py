@@ -6,8 +6,10 @@ from typing import Any
 
 import reflex as rx
 
+from couple_dash.components.forms import error_callout
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import CATEGORY_LABELS, MAX_TEXT, MAX_WHY, Category
+from couple_dash.state.commitment_draft import CommitmentEditState
 
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CADENCE_CHOICES = (
@@ -165,3 +167,42 @@ def commitment_fields(draft: Any, prefix: str, defaults: Any | None = None) -> l
             key=f"{prefix}due-" + key,
         ),
     ]
+
+
+def edit_form(card: Any) -> rx.Component:
+    return rx.card(
+        rx.form(
+            rx.vstack(
+                rx.heading("Edit this commitment", as_="h2", size="4"),
+                *commitment_fields(CommitmentEditState, "edit-", defaults=card),
+                label("Review on", "edit-commitment-review"),
+                rx.input(
+                    name="review",
+                    id="edit-commitment-review",
+                    type="date",
+                    size="3",
+                    default_value=card.review_date,
+                    key="review-" + card.version.to_string(),
+                ),
+                error_callout(CommitmentEditState.error, id_="edit-error"),
+                rx.hstack(
+                    rx.button("Save changes", type="submit", size="3", id="edit-save"),
+                    rx.button(
+                        "Cancel",
+                        type="button",
+                        size="3",
+                        variant="soft",
+                        color_scheme="gray",
+                        on_click=CommitmentEditState.cancel,
+                    ),
+                    spacing="2",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            on_submit=CommitmentEditState.save,
+            aria_label="Edit this commitment",
+        ),
+        size="3",
+        width="100%",
+    )

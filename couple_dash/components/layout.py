@@ -164,6 +164,70 @@ def skip_link() -> rx.Component:
     return rx.el.a("Skip to content", href="#main", class_name="cd-skip-link")
 
 
+def meeting_banner() -> rx.Component:
+    """While a check-in is on, every page offers the way into it (a partner joining late lands where it is)."""
+    return rx.cond(
+        CoupleState.meeting_open,
+        rx.callout.root(
+            rx.callout.icon(rx.icon("messages-square", size=18)),
+            rx.callout.text(
+                "Your check-in is on: ",
+                CoupleState.meeting.section_title,
+                ". ",
+                rx.link("Join it", href=routes.MEETING, weight="bold", id="join-meeting"),
+            ),
+            color_scheme="iris",
+            margin_bottom="1em",
+            id="meeting-banner",
+            role="status",
+        ),
+        rx.fragment(),
+    )
+
+
+def _signed_in(content: rx.Component) -> rx.Component:
+    return rx.cond(
+        AuthState.checked,
+        content,
+        rx.center(rx.spinner(size="3"), padding_y="4em", aria_label="Loading"),
+    )
+
+
+def focus_shell(content: rx.Component) -> rx.Component:
+    """The check-in's distraction-free frame: no navigation, just the meeting and a way back."""
+    return rx.box(
+        skip_link(),
+        rx.el.header(
+            rx.hstack(
+                brand(),
+                rx.spacer(),
+                connection_status(),
+                partner_presence(),
+                rx.link(
+                    rx.icon("x", size=16, aria_hidden="true"),
+                    rx.text.span("Leave the meeting view", class_name="cd-wide-only"),
+                    aria_label="Leave the meeting view",
+                    href=routes.CHECK_IN,
+                    size="2",
+                    id="leave-meeting-view",
+                    class_name="cd-tap",
+                    display="inline-flex",
+                    align_items="center",
+                    gap="0.3em",
+                ),
+                rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+                align="center",
+                spacing="3",
+                width="100%",
+            ),
+            class_name="cd-header",
+        ),
+        rx.el.main(_signed_in(content), id="main", class_name="cd-focus-main", tab_index=-1),
+        worker_marker(),
+        class_name="cd-app",
+    )
+
+
 def shell(content: rx.Component, current: str) -> rx.Component:
     return rx.box(
         skip_link(),
@@ -171,11 +235,8 @@ def shell(content: rx.Component, current: str) -> rx.Component:
         rx.box(
             navigation(current, "side", "Main"),
             rx.el.main(
-                rx.cond(
-                    AuthState.checked,
-                    content,
-                    rx.center(rx.spinner(size="3"), padding_y="4em", aria_label="Loading"),
-                ),
+                meeting_banner(),
+                _signed_in(content),
                 id="main",
                 class_name="cd-main",
                 tab_index=-1,
@@ -205,16 +266,16 @@ def page_heading(title: str, subtitle: str = "") -> rx.Component:
 
 
 def app_page(
-    route: str, title: str, on_load: list[EventType[Any]] | None = None
+    route: str, title: str, on_load: list[EventType[Any]] | None = None, *, focus: bool = False
 ) -> Callable[[Callable[[], rx.Component]], Callable[[], rx.Component]]:
     """Register a signed-in page: adds the shell once, checks the session and joins the couple's live view.
 
-    ``on_load`` events of the page run after that check, in order.
+    ``on_load`` events of the page run after that check, in order. ``focus`` drops the navigation (the meeting).
     """
 
     def decorator(build: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
         def page() -> rx.Component:
-            return shell(build(), route)
+            return focus_shell(build()) if focus else shell(build(), route)
 
         page.__name__ = build.__name__
         PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, [ShellState.enter, *(on_load or [])]))

@@ -7,6 +7,7 @@ from couple_dash.pages import (  # noqa: F401
     commitments,
     dashboard,
     join,
+    meeting,
     pair,
     placeholders,
     progress,

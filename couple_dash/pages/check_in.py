@@ -1,4 +1,4 @@
-"""The check-in page: the live agenda both partners add to during the week."""
+"""The check-in page: the live agenda both partners add to during the week, starting the meeting, past ones."""
 
 from __future__ import annotations
 
@@ -6,116 +6,19 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash import routes, sync
+from couple_dash import routes
+from couple_dash.components.agenda import agenda_list, kept_for_check_in
 from couple_dash.components.empty import empty_state
 from couple_dash.components.forms import error_callout
 from couple_dash.components.layout import app_page, page_heading
-from couple_dash.db import session_scope
-from couple_dash.domain.agenda import KIND_LABELS, KIND_PROMPTS, MAX_ITEM_LENGTH, AgendaKind
-from couple_dash.services import ServiceError, agenda
-from couple_dash.services.accounts import Viewer
-from couple_dash.state.auth import AuthState, current_viewer
+from couple_dash.components.live import remount_on_change
+from couple_dash.domain import check_in_time
+from couple_dash.domain.agenda import KIND_LABELS, MAX_ITEM_LENGTH, AgendaKind
+from couple_dash.domain.meeting import DEFAULT_TURN_SECONDS
+from couple_dash.state.auth import AuthState
+from couple_dash.state.check_in import CheckInState
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.followthrough import FollowThroughState
-
-
-class CheckInState(rx.State):
-    """This tab's own view of the agenda form and of the item being edited (never shared)."""
-
-    kind: str = AgendaKind.APPRECIATION.value
-    add_error: str = ""
-    editing_id: int = 0
-    draft: str = ""
-    base_version: int = 0
-    edit_error: str = ""
-
-    async def _paired_viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
-    async def _publish(self, viewer: Viewer) -> None:
-        assert viewer.couple_id is not None
-        await sync.link_and_refresh(self, viewer.couple_id, only=sync.AGENDA)
-
-    @rx.var
-    def prompt(self) -> str:
-        try:
-            return KIND_PROMPTS[AgendaKind(self.kind)]
-        except ValueError:
-            return ""
-
-    @rx.event
-    def set_kind(self, value: str) -> None:
-        self.kind = value
-
-    @rx.event
-    async def add(self, form: dict[str, Any]):
-        self.add_error = ""
-        viewer = await self._paired_viewer()
-        if viewer is None:
-            return rx.redirect(routes.DASHBOARD)
-        try:
-            with session_scope() as session:
-                agenda.add_item(session=session, user_id=viewer.user_id, kind=self.kind, text=str(form.get("text", "")))
-        except ServiceError as refusal:
-            self.add_error = refusal.message
-            return None
-        await self._publish(viewer)
-        return rx.set_value("agenda-text", "")
-
-    @rx.event
-    def start_edit(self, item_id: int, text: str, version: int) -> None:
-        self.editing_id, self.draft, self.base_version, self.edit_error = item_id, text, version, ""
-
-    @rx.event
-    def set_draft(self, value: str) -> None:
-        self.draft = value
-
-    @rx.event
-    def cancel_edit(self) -> None:
-        self.editing_id, self.draft, self.edit_error = 0, "", ""
-
-    @rx.event
-    async def save_edit(self):
-        viewer = await self._paired_viewer()
-        if viewer is None:
-            return rx.redirect(routes.DASHBOARD)
-        self.edit_error = ""
-        try:
-            with session_scope() as session:
-                agenda.edit_item(
-                    session=session,
-                    user_id=viewer.user_id,
-                    item_id=self.editing_id,
-                    text=self.draft,
-                    base_version=self.base_version,
-                )
-        except agenda.EditConflict as conflict:
-            # Nothing is written and nothing is lost: the partner's version shows in the list above, the draft
-            # stays in the box, and saving again now deliberately replaces the version just seen.
-            self.edit_error = conflict.message
-            self.base_version = conflict.current_version
-            await self._publish(viewer)
-            return None
-        except ServiceError as refusal:
-            self.edit_error = refusal.message
-            return None
-        self.editing_id, self.draft = 0, ""
-        await self._publish(viewer)
-        return None
-
-    @rx.event
-    async def remove(self, item_id: int):
-        viewer = await self._paired_viewer()
-        if viewer is None:
-            return rx.redirect(routes.DASHBOARD)
-        try:
-            with session_scope() as session:
-                agenda.remove_item(session=session, user_id=viewer.user_id, item_id=item_id)
-        except ServiceError as refusal:
-            return rx.toast.error(refusal.message)
-        await self._publish(viewer)
-        return None
 
 
 def _add_form() -> rx.Component:
@@ -142,6 +45,16 @@ def _add_form() -> rx.Component:
                     size="3",
                     width="100%",
                 ),
+                rx.el.label(
+                    # Keyed on the number of items added here, so it is unticked again after each one: an item is
+                    # kept private by choice, never by a leftover tick.
+                    rx.el.input(
+                        type="checkbox", name="private", id="agenda-private", key=CheckInState.added.to_string()
+                    ),
+                    "Keep it private until the check-in starts (only the words are hidden; your partner sees that "
+                    "you've added something)",
+                    class_name="cd-check",
+                ),
                 error_callout(CheckInState.add_error, id_="agenda-add-error"),
                 rx.button("Add to agenda", type="submit", size="3", id="agenda-add"),
                 spacing="2",
@@ -154,90 +67,155 @@ def _add_form() -> rx.Component:
     )
 
 
-def _item_editor() -> rx.Component:
-    return rx.vstack(
-        rx.el.label("Edit item", html_for="agenda-edit-text", class_name="cd-label"),
-        rx.text_area(
-            id="agenda-edit-text",
-            value=CheckInState.draft,
-            on_change=CheckInState.set_draft,
-            max_length=MAX_ITEM_LENGTH,
-            rows="3",
-            size="3",
-            width="100%",
-        ),
-        error_callout(CheckInState.edit_error, id_="agenda-edit-error"),
-        rx.hstack(
-            rx.button("Save", on_click=CheckInState.save_edit, size="2", id="agenda-edit-save"),
-            rx.button("Cancel", on_click=CheckInState.cancel_edit, size="2", variant="soft", color_scheme="gray"),
-            spacing="2",
-        ),
-        width="100%",
-        spacing="2",
-    )
+WEEKDAY_CHOICES = list(enumerate(check_in_time.WEEKDAYS))
+TURN_LABELS = {60: "1 minute", 120: "2 minutes", 180: "3 minutes", 300: "5 minutes", 600: "10 minutes"}
 
 
-def _item(item: Any) -> rx.Component:  # item: an AgendaItemView var inside rx.foreach
-    mine = item.author_id == AuthState.user_id
-    return rx.box(
-        rx.text(item.text, size="3", class_name="cd-agenda-text", id="agenda-text-" + item.id.to_string()),
-        rx.hstack(
-            rx.text(rx.cond(mine, "You", item.author_name), size="1", color_scheme="gray"),
-            rx.spacer(),
-            rx.button(
-                "Edit",
-                on_click=CheckInState.start_edit(item.id, item.text, item.version),
-                size="1",
-                variant="ghost",
-                aria_label="Edit this item",
+def _meeting_card() -> rx.Component:
+    """Start this week's check-in (everyone's screen follows), or join the one that is on."""
+    return rx.card(
+        rx.cond(
+            CoupleState.meeting_open,
+            rx.vstack(
+                rx.heading("Your check-in is on", as_="h2", size="5"),
+                rx.text("Now at: ", CoupleState.meeting.section_title, size="3"),
+                rx.link(rx.button("Join the check-in", size="3", id="meeting-join"), href=routes.MEETING),
+                spacing="2",
             ),
-            rx.cond(
-                mine,
-                rx.button(
-                    "Remove",
-                    on_click=CheckInState.remove(item.id),
-                    size="1",
-                    variant="ghost",
-                    color_scheme="red",
-                    aria_label="Remove this item",
+            rx.form(
+                rx.vstack(
+                    rx.heading("Ready for this week's check-in?", as_="h2", size="5"),
+                    rx.text(
+                        "It opens on every screen you both have open: a TV or laptop for the two of you, or each "
+                        "on your phone. Private items are revealed when it starts.",
+                        size="2",
+                        color_scheme="gray",
+                    ),
+                    rx.cond(
+                        CoupleState.schedule_label != "",
+                        rx.text("Usually: ", CoupleState.schedule_label, size="2", id="schedule-label"),
+                        rx.fragment(),
+                    ),
+                    rx.el.label("Each speaker's turn lasts", html_for="turn-seconds", class_name="cd-label"),
+                    rx.el.select(
+                        *[rx.el.option(text, value=str(seconds)) for seconds, text in TURN_LABELS.items()],
+                        id="turn-seconds",
+                        name="turn_seconds",
+                        default_value=str(DEFAULT_TURN_SECONDS),
+                        class_name="cd-select",
+                    ),
+                    rx.button("Start the check-in", type="submit", size="3", id="meeting-start"),
+                    spacing="2",
+                    width="100%",
                 ),
-                rx.fragment(),
+                on_submit=CheckInState.start_meeting,
+                aria_label="Start the check-in",
             ),
-            align="center",
-            width="100%",
         ),
-        rx.cond(CheckInState.editing_id == item.id, _item_editor(), rx.fragment()),
-        class_name="cd-agenda-item",
-        data_testid="agenda-item",
-        data_version=item.version.to_string(),
+        size="3",
+        id="meeting-card",
     )
 
 
-def _section(kind: AgendaKind) -> rx.Component:
-    items = CoupleState.agenda
-    return rx.cond(
-        CoupleState.agenda_kinds.contains(kind.value),
+def _schedule_card() -> rx.Component:
+    return rx.card(
+        rx.form(
+            rx.vstack(
+                rx.heading("Your regular check-in", as_="h2", size="4"),
+                rx.text(
+                    rx.cond(
+                        CoupleState.schedule_label != "",
+                        CoupleState.schedule_label,
+                        "Pick a day and time that usually works for both of you.",
+                    ),
+                    size="2",
+                    color_scheme="gray",
+                ),
+                rx.hstack(
+                    rx.vstack(
+                        rx.el.label("Day", html_for="schedule-weekday", class_name="cd-label"),
+                        rx.el.select(
+                            *[rx.el.option(name, value=str(i)) for i, name in WEEKDAY_CHOICES],
+                            id="schedule-weekday",
+                            name="weekday",
+                            default_value=rx.cond(
+                                CoupleState.schedule.weekday >= 0, CoupleState.schedule.weekday.to_string(), "6"
+                            ),
+                            key=CoupleState.schedule.weekday.to_string(),
+                            class_name="cd-select",
+                        ),
+                        spacing="1",
+                        flex="1",
+                    ),
+                    rx.vstack(
+                        rx.el.label("Time", html_for="schedule-time", class_name="cd-label"),
+                        rx.input(
+                            type="time",
+                            id="schedule-time",
+                            name="time",
+                            default_value=CoupleState.schedule_time,
+                            key=CoupleState.schedule_time,
+                            size="3",
+                        ),
+                        spacing="1",
+                    ),
+                    spacing="3",
+                    width="100%",
+                ),
+                error_callout(CheckInState.schedule_error, id_="schedule-error"),
+                rx.button("Save the day", type="submit", size="2", variant="soft", id="schedule-save"),
+                spacing="2",
+                width="100%",
+            ),
+            on_submit=CheckInState.save_schedule,
+            aria_label="Your regular check-in",
+        ),
+        size="3",
+    )
+
+
+def _summary(summary: Any) -> rx.Component:
+    def block(title: str, lines: Any) -> rx.Component:
+        return rx.cond(
+            lines.length() > 0,
+            rx.vstack(
+                rx.text(title, weight="bold", size="2"),
+                rx.el.ul(rx.foreach(lines, lambda line: rx.el.li(line)), class_name="cd-nudge-list"),
+                spacing="1",
+            ),
+            rx.fragment(),
+        )
+
+    return rx.el.details(
+        rx.el.summary(summary.date_label, " · ", summary.minutes.to_string(), " min"),
         rx.vstack(
-            rx.heading(KIND_LABELS[kind], as_="h3", size="3", color_scheme="gray"),
-            rx.foreach(items, lambda it: rx.cond(it.kind == kind.value, _item(it), rx.fragment())),
+            block("Appreciations", summary.appreciations),
+            block("What went well", summary.went_well),
+            block("Talked through", summary.talked_through),
+            block("Agreements", summary.agreements),
+            block("Commitments", summary.commitments),
+            block("Rituals planned", summary.rituals),
+            rx.text(summary.carried_over.to_string(), " item(s) carried over to the next check-in.", size="2"),
+            rx.text(summary.pulse.join(" · "), size="2", color_scheme="gray"),
+            spacing="3",
+            padding_y="0.5em",
+        ),
+        class_name="cd-summary",
+        data_testid="meeting-summary",
+    )
+
+
+def _history() -> rx.Component:
+    return rx.cond(
+        CheckInState.summaries.length() > 0,
+        rx.vstack(
+            rx.heading("Past check-ins", as_="h2", size="4"),
+            rx.foreach(CheckInState.summaries, _summary),
             spacing="2",
             width="100%",
+            id="history",
         ),
         rx.fragment(),
-    )
-
-
-def _agenda() -> rx.Component:
-    return rx.cond(
-        CoupleState.agenda.length() > 0,
-        rx.vstack(*[_section(kind) for kind in AgendaKind], spacing="4", width="100%", id="agenda-list"),
-        empty_state(
-            "messages-square",
-            "Nothing on the agenda yet",
-            "Add things during the week as they come up: an appreciation, something that went well, a concern "
-            "to talk through calmly, or a request. On the day, you'll take them one at a time.",
-            id_="agenda-empty",
-        ),
     )
 
 
@@ -292,11 +270,15 @@ def _reviews_due() -> rx.Component:
 def check_in_page() -> rx.Component:
     return rx.vstack(
         page_heading("Weekly check-in", "Both of you add to the agenda during the week; it updates live."),
+        # Re-read this tab's private part whenever the agenda or the meeting changes, whoever changed it.
+        remount_on_change(
+            CoupleState.agenda_signature + "|" + CoupleState.meeting.id.to_string(), CheckInState.load_private
+        ),
         rx.cond(
             CoupleState.is_paired,
             rx.grid(
-                rx.vstack(_add_form(), _reviews_due(), spacing="4", width="100%"),
-                _agenda(),
+                rx.vstack(_meeting_card(), _add_form(), _schedule_card(), _reviews_due(), spacing="4", width="100%"),
+                rx.vstack(kept_for_check_in(), agenda_list(), _history(), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", lg="2"),
                 spacing="4",
                 width="100%",

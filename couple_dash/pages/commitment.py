@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes, sync
-from couple_dash.components.commitment_form import commitment_fields, label
+from couple_dash.components.commitment_form import edit_form
 from couple_dash.components.commitments import status_badge
 from couple_dash.components.forms import error_callout
 from couple_dash.components.heatmap import heat_grid, heat_legend
@@ -19,7 +19,7 @@ from couple_dash.domain.commitments import MAX_NOTE
 from couple_dash.services import ServiceError, commitment_views, commitments, followthrough
 from couple_dash.services.commitment_views import HeatCellView, HistoryEntry, TickView
 from couple_dash.state.auth import AuthState, current_viewer
-from couple_dash.state.commitment_draft import CommitmentDraftState, read_form
+from couple_dash.state.commitment_draft import CommitmentEditState
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.followthrough import FollowThroughState
 
@@ -118,87 +118,6 @@ class CommitmentPageState(rx.State):
         return rx.toast.success("Pause proposed. It counts once your partner agrees.")
 
 
-class CommitmentEditState(CommitmentDraftState):
-    """The owner's edit of one commitment: every saved change lands in its history."""
-
-    editing: bool = False
-    base_version: int = 0
-    start: str = ""
-
-    @rx.event
-    def start_edit(self, text: str, cadence_kind: str, version: int, start: str) -> None:
-        self.set_text(text)
-        self.cadence_kind, self.base_version, self.start = cadence_kind, version, start
-        self.editing, self.error = True, ""
-
-    @rx.event
-    def cancel(self) -> None:
-        self.editing, self.error = False, ""
-
-    @rx.event
-    async def save(self, form: dict[str, Any]):
-        self.error = ""
-        viewer = await current_viewer(self)
-        page = await self.get_state(CommitmentPageState)
-        assert isinstance(page, CommitmentPageState)
-        if viewer is None or viewer.couple_id is None:
-            return rx.redirect(routes.LOGIN)
-        try:
-            with session_scope() as session:
-                commitments.edit(
-                    session=session,
-                    user_id=viewer.user_id,
-                    commitment_id=page.commitment_id,
-                    data=read_form(form, date.fromisoformat(self.start)),
-                    base_version=self.base_version,
-                )
-        except ServiceError as refusal:
-            self.error = refusal.message
-            return None
-        self.editing = False
-        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={page.commitment_id})
-        return rx.toast.success("Saved. The change is in the history for both of you.")
-
-
-def _edit_form(card: Any) -> rx.Component:
-    return rx.card(
-        rx.form(
-            rx.vstack(
-                rx.heading("Edit this commitment", as_="h2", size="4"),
-                *commitment_fields(CommitmentEditState, "edit-", defaults=card),
-                label("Review on", "edit-commitment-review"),
-                rx.input(
-                    name="review",
-                    id="edit-commitment-review",
-                    type="date",
-                    size="3",
-                    default_value=card.review_date,
-                    key="review-" + card.version.to_string(),
-                ),
-                error_callout(CommitmentEditState.error, id_="edit-error"),
-                rx.hstack(
-                    rx.button("Save changes", type="submit", size="3", id="edit-save"),
-                    rx.button(
-                        "Cancel",
-                        type="button",
-                        size="3",
-                        variant="soft",
-                        color_scheme="gray",
-                        on_click=CommitmentEditState.cancel,
-                    ),
-                    spacing="2",
-                ),
-                spacing="3",
-                width="100%",
-            ),
-            on_submit=CommitmentEditState.save,
-            aria_label="Edit this commitment",
-        ),
-        size="3",
-        width="100%",
-    )
-
-
 def _heat_map() -> rx.Component:
     return rx.vstack(
         rx.heading("The last six months", as_="h2", size="4"),
@@ -288,7 +207,7 @@ def _owner_tools(card: Any) -> rx.Component:
                         "Edit",
                         variant="soft",
                         on_click=CommitmentEditState.start_edit(
-                            card.text, card.cadence_kind, card.version, card.start_date
+                            card.id, card.text, card.cadence_kind, card.version, card.start_date
                         ),
                         id="edit-open",
                     ),
@@ -453,7 +372,7 @@ def _detail(card: Any) -> rx.Component:
             rx.fragment(),
         ),
         _owner_tools(card),
-        rx.cond(CommitmentEditState.editing & (card.owner_id == AuthState.user_id), _edit_form(card), rx.fragment()),
+        rx.cond(CommitmentEditState.editing & (card.owner_id == AuthState.user_id), edit_form(card), rx.fragment()),
         _heat_map(),
         rx.grid(_ticks(), _history(), columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%"),
         rx.cond((card.status == "active") | (card.status == "paused"), _pause_form(), rx.fragment()),

@@ -93,7 +93,7 @@ def _owner_choice() -> rx.Component:
     )
 
 
-def _create_form() -> rx.Component:
+def create_form() -> rx.Component:
     return rx.card(
         rx.form(
             rx.vstack(
@@ -192,7 +192,7 @@ def commitments_page() -> rx.Component:
         page_heading("Commitments", "Specific promises, kept and seen."),
         rx.cond(
             CoupleState.is_paired,
-            rx.grid(_create_form(), _list(), columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
+            rx.grid(create_form(), _list(), columns=rx.breakpoints(initial="1", lg="2"), spacing="4", width="100%"),
             empty_state(
                 "user-plus",
                 "Commitments are made to someone",

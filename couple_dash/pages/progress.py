@@ -12,23 +12,27 @@ from couple_dash.components.heatmap import heat_grid, heat_legend
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.live import remount_on_change
 from couple_dash.db import session_scope
-from couple_dash.services import commitment_views
+from couple_dash.domain.pulse import DISTRESS_CUTOFF, MAX_SCORE
+from couple_dash.services import commitment_views, pulse
 from couple_dash.services.commitment_views import PartnerProgress
+from couple_dash.services.pulse import PulseTrajectory
 from couple_dash.state.auth import AuthState, current_viewer
 from couple_dash.state.couple import CoupleState
 
 
 class ProgressState(rx.State):
     partners: list[PartnerProgress] = []
+    pulses: list[PulseTrajectory] = []
 
     @rx.event
     async def refresh(self):
         viewer = await current_viewer(self)
         if viewer is None or viewer.couple_id is None:
-            self.partners = []
+            self.partners, self.pulses = [], []
             return
         with session_scope() as session:
             partners = commitment_views.partner_progress(session=session, couple_id=viewer.couple_id)
+            self.pulses = pulse.trajectories(session=session, user_id=viewer.user_id)
         # You first, then your partner.
         self.partners = sorted(partners, key=lambda p: p.user_id != viewer.user_id)
 
@@ -59,12 +63,98 @@ def _partner(progress: Any) -> rx.Component:
     )
 
 
+def _pulse_chart(line: Any) -> rx.Component:
+    return rx.recharts.line_chart(
+        rx.recharts.cartesian_grid(stroke_dasharray="3 3", vertical=False),
+        rx.recharts.x_axis(data_key="label"),
+        rx.recharts.y_axis(domain=[0, MAX_SCORE], ticks=[0, 7, 14, 21], width=32),
+        rx.recharts.reference_line(
+            # Recharts takes any number; Reflex's prop type says int, so pass the literal as a JS expression.
+            y=rx.Var(_js_expr=str(DISTRESS_CUTOFF), _var_type=int),
+            stroke="var(--amber-9)",
+            stroke_dasharray="6 4",
+            label=f"{DISTRESS_CUTOFF}",
+        ),
+        rx.recharts.line(
+            data_key="total",
+            name="Pulse",
+            stroke="var(--accent-9)",
+            stroke_width=3,
+            is_animation_active=False,
+        ),
+        rx.recharts.graphing_tooltip(),
+        data=line.points.to(list[dict[str, Any]]),
+        height=220,
+        width="100%",
+    )
+
+
+def _pulse(line: Any) -> rx.Component:
+    own = line.user_id == AuthState.user_id
+    return rx.card(
+        rx.vstack(
+            rx.heading(rx.cond(own, "Your pulse", line.name + "'s pulse"), as_="h3", size="4"),
+            rx.cond(
+                line.latest >= 0,
+                rx.text("Latest: ", line.latest.to_string(), " of 21", size="2", data_testid="pulse-latest"),
+                rx.fragment(),
+            ),
+            rx.cond(line.points.length() > 0, _pulse_chart(line), rx.fragment()),
+            rx.text(line.trend, size="2", data_testid="pulse-trend"),
+            rx.cond(
+                line.distress_run,
+                rx.callout.root(
+                    rx.callout.icon(rx.icon("heart-handshake", size=18)),
+                    rx.callout.text(
+                        rx.cond(own, "Your last three pulses", "Their last three pulses"),
+                        " were below 13.5, the line where couples often feel real strain. That is not a "
+                        "failure: it is a good moment to involve a couple therapist. Emotionally Focused Therapy "
+                        "(EFT) and Integrative Behavioral Couple Therapy (IBCT) have good evidence for helping "
+                        "couples rebuild trust, and a therapist can hold the hard conversations with you.",
+                    ),
+                    color_scheme="amber",
+                    data_testid="therapist-suggestion",
+                ),
+                rx.fragment(),
+            ),
+            spacing="2",
+            width="100%",
+        ),
+        size="3",
+        data_testid="pulse-line",
+    )
+
+
+def _pulses() -> rx.Component:
+    return rx.vstack(
+        rx.heading("Pulse", as_="h2", size="5"),
+        rx.text(
+            "The four-question Couples Satisfaction Index from each check-in (0 to 21; the dashed line at 13.5 "
+            "marks notable strain). Each line is one person's own, shown to their partner only if they choose.",
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.grid(
+            rx.foreach(ProgressState.pulses, _pulse),
+            columns=rx.breakpoints(initial="1", lg="2"),
+            spacing="4",
+            width="100%",
+        ),
+        spacing="3",
+        width="100%",
+        id="pulse",
+    )
+
+
 @app_page(routes.PROGRESS, "Progress")
 def progress_page() -> rx.Component:
     return rx.vstack(
         page_heading("Progress", "Each of you, on your own path. Never a contest."),
         # Re-read whenever any commitment changes, whoever changed it (the key changes, so this remounts).
-        remount_on_change(CoupleState.commitments_signature, ProgressState.refresh),
+        remount_on_change(
+            CoupleState.commitments_signature + "|" + CoupleState.meeting.id.to_string(), ProgressState.refresh
+        ),
+        _pulses(),
         rx.cond(
             CoupleState.commitments.length() > 0,
             rx.vstack(

@@ -62,6 +62,7 @@ class PulseTrajectory:
     user_id: int
     name: str
     points: list[PulsePoint]
+    latest: int  # -1 before the first pulse
     trend: str
     trend_kind: str
     distress_run: bool  # below the distress line for the last three check-ins
@@ -91,6 +92,7 @@ def trajectories(*, session: Session, user_id: int) -> list[PulseTrajectory]:
                 user_id=person.id,
                 name=person.display_name,
                 points=[PulsePoint(f"{at.day} {at:%b}", total) for total, at in rows],
+                latest=totals[-1] if totals else -1,
                 trend=trend.wording,
                 trend_kind=trend.kind.value,
                 distress_run=rules.persistent_distress(totals),

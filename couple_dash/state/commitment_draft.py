@@ -7,10 +7,13 @@ from typing import Any
 
 import reflex as rx
 
+from couple_dash import routes, sync
+from couple_dash.db import session_scope
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.wording import check_wording
-from couple_dash.services import ServiceError
+from couple_dash.services import ServiceError, commitments
 from couple_dash.services.commitments import CommitmentInput
+from couple_dash.state.auth import current_viewer
 
 
 def read_form(form: dict[str, Any], default_start: date | None = None) -> CommitmentInput:
@@ -51,6 +54,9 @@ class CommitmentDraftState(rx.State):
 
     @rx.event
     def set_text(self, value: str) -> None:
+        self._show_text(value)
+
+    def _show_text(self, value: str) -> None:
         self.text = value
         check = check_wording(value) if value.strip() else None
         self.nudge = check.summary if check else ""
@@ -59,3 +65,45 @@ class CommitmentDraftState(rx.State):
     @rx.event
     def set_cadence_kind(self, value: str) -> None:
         self.cadence_kind = value
+
+
+class CommitmentEditState(CommitmentDraftState):
+    """The owner's edit of one commitment: every saved change lands in its history."""
+
+    editing: bool = False
+    commitment_id: int = 0
+    base_version: int = 0
+    start: str = ""
+
+    @rx.event
+    def start_edit(self, commitment_id: int, text: str, cadence_kind: str, version: int, start: str) -> None:
+        self._show_text(text)
+        self.commitment_id, self.cadence_kind = commitment_id, cadence_kind
+        self.base_version, self.start = version, start
+        self.editing, self.error = True, ""
+
+    @rx.event
+    def cancel(self) -> None:
+        self.editing, self.error = False, ""
+
+    @rx.event
+    async def save(self, form: dict[str, Any]) -> Any:
+        self.error = ""
+        viewer = await current_viewer(self)
+        if viewer is None or viewer.couple_id is None:
+            return rx.redirect(routes.LOGIN)
+        try:
+            with session_scope() as session:
+                commitments.edit(
+                    session=session,
+                    user_id=viewer.user_id,
+                    commitment_id=self.commitment_id,
+                    data=read_form(form, date.fromisoformat(self.start)),
+                    base_version=self.base_version,
+                )
+        except ServiceError as refusal:
+            self.error = refusal.message
+            return None
+        self.editing = False
+        await sync.link_and_refresh(self, viewer.couple_id, commitment_ids={self.commitment_id})
+        return rx.toast.success("Saved. The change is in the history for both of you.")

@@ -13,16 +13,25 @@ import time
 import reflex as rx
 
 from couple_dash.db import session_scope
+from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, commitment_views, couples
+from couple_dash.services import agenda, commitment_views, couples, meeting_views
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.commitment_views import CommitmentCard
+from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 
 
 @dataclasses.dataclass
 class MemberView:
     user_id: int
     name: str
+
+
+@dataclasses.dataclass
+class HiddenCount:
+    user_id: int
+    name: str
+    count: int
 
 
 @dataclasses.dataclass
@@ -37,7 +46,8 @@ class PresenceView:
 MEMBERS = "members"
 AGENDA = "agenda"
 COMMITMENTS = "commitments"
-PARTS = (MEMBERS, AGENDA, COMMITMENTS)
+MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
+PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING)
 
 
 def couple_token(couple_id: int) -> str:
@@ -51,6 +61,10 @@ class CoupleState(rx.SharedState):
     agenda: list[AgendaItemView] = []
     commitments: list[CommitmentCard] = []
     presence: list[PresenceView] = []
+    meeting: MeetingView = MeetingView()
+    meeting_notes: list[NoteView] = []
+    went_well: list[WentWellView] = []
+    schedule: CheckInSchedule = CheckInSchedule()
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -80,6 +94,11 @@ class CoupleState(rx.SharedState):
                 self.agenda = agenda.list_items(session=session, couple_id=self.couple_id)
             elif part == COMMITMENTS:
                 self.commitments = commitment_views.commitment_cards(session=session, couple_id=self.couple_id)
+            elif part == MEETING:
+                self.meeting, self.meeting_notes = meeting_views.meeting_view(session, self.couple_id)
+                # Pulled in only while a check-in is on: it recomputes every commitment's week.
+                self.went_well = meeting_views.went_well(session, self.couple_id) if self.meeting.id else []
+                self.schedule = meeting_views.schedule(session, self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
@@ -132,5 +151,39 @@ class CoupleState(rx.SharedState):
 
     @rx.var
     def agenda_kinds(self) -> list[str]:
-        """The kinds that have at least one item, so empty sections are not shown."""
-        return sorted({item.kind for item in self.agenda})
+        """The kinds that have at least one item anyone can read, so empty sections are not shown."""
+        return sorted({item.kind for item in self.agenda if not item.hidden})
+
+    @rx.var
+    def agenda_signature(self) -> str:
+        """Changes whenever the agenda does: a tab's own hidden items are re-read when it changes."""
+        return ";".join(f"{item.id}:{item.version}:{item.hidden}" for item in self.agenda)
+
+    @rx.var
+    def hidden_items(self) -> list[HiddenCount]:
+        """How many items each partner keeps for the check-in (the count only, never the words)."""
+        counts: dict[int, int] = {}
+        for item in self.agenda:
+            if item.hidden:
+                counts[item.author_id] = counts.get(item.author_id, 0) + 1
+        names = {m.user_id: m.name for m in self.members}
+        return [HiddenCount(uid, names.get(uid, ""), n) for uid, n in sorted(counts.items())]
+
+    @rx.var
+    def meeting_open(self) -> bool:
+        return self.meeting.id > 0
+
+    @rx.var
+    def open_concerns(self) -> list[AgendaItemView]:
+        return [item for item in self.agenda if item.kind == "concern" and not item.hidden]
+
+    @rx.var
+    def schedule_time(self) -> str:
+        minute = self.schedule.minute if self.schedule.weekday >= 0 else 19 * 60
+        return f"{minute // 60:02d}:{minute % 60:02d}"
+
+    @rx.var
+    def schedule_label(self) -> str:
+        if self.schedule.weekday < 0:
+            return ""
+        return check_in_time.describe(self.schedule.weekday, self.schedule.minute, self.schedule.zone)
