@@ -279,8 +279,15 @@ def commitments() -> rx.Component:
     return rx.grid(
         rx.vstack(
             rx.heading("Current commitments", as_="h3", size="4"),
-            rx.text(
-                CoupleState.commitments_due_for_review.to_string(), " due for review", size="3", color_scheme="gray"
+            rx.cond(
+                CoupleState.commitments.length() > 0,
+                rx.text(
+                    CoupleState.commitments_due_for_review.to_string(),
+                    " due for review today",
+                    size="3",
+                    color_scheme="gray",
+                ),
+                rx.text("No commitments yet. Make the first one here, together.", size="4"),
             ),
             rx.foreach(*current),
             spacing="3",

@@ -1,7 +1,8 @@
 """A demo couple with a lived-in history, so a visitor sees a real dashboard at once.
 
 Eight weeks (by default) of two partners keeping specific promises imperfectly: most days ticked, a few
-missed, many acknowledged, one agreed pause, a proposal waiting for an answer, and this week's check-in agenda.
+missed, many acknowledged, one agreed pause, a proposal waiting for an answer, past weekly check-ins with their
+summaries and pulses, and this week's check-in agenda.
 Everything goes through the same services the app uses, with the clock set back.
 """
 
@@ -16,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from couple_dash.models import utcnow
-from couple_dash.services import accounts, agenda, commitments, couples, followthrough
+from couple_dash.services import accounts, agenda, commitments, couples, followthrough, meeting, meeting_summary, pulse
 from couple_dash.services.commitments import CommitmentInput
 
 
@@ -34,6 +35,13 @@ class DemoCouple:
 
 
 ZONE = "Europe/London"
+APPRECIATIONS = [
+    "You made soup when I was ill: you're so caring",
+    "You told me straight away when your plans changed: that felt honest",
+    "You listened without fixing: you're patient with me",
+    "You planned Friday without being asked: thoughtful",
+]
+RITUAL_PLANS = ["Date night Friday, Alex plans it", "Sunday morning walk", "Phones off at 22:00, tea together"]
 # (owner index, input, how reliably it is kept)
 PROMISES: list[tuple[int, CommitmentInput, float]] = [
     (
@@ -94,6 +102,30 @@ AGENDA = [
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(ZONE))
+
+
+def _past_check_ins(session: Session, user_ids: list[int], today: date, weeks: int, rng: random.Random) -> None:
+    """A weekly check-in on each past Sunday evening, with an appreciation, a plan and both pulses (rising
+    slowly, as trust returns). Both partners chose to share their pulse line."""
+    meeting.set_schedule(session=session, user_id=user_ids[1], weekday=6, minute=19 * 60 + 30, zone=ZONE)
+    sunday = today - timedelta(days=(today.weekday() + 1) % 7 or 7)
+    for week in range(min(weeks - 1, 6), 0, -1):
+        day = sunday - timedelta(weeks=week - 1)
+        began = _at(day, 19, 30)
+        agenda.add_item(
+            session=session,
+            user_id=user_ids[week % 2],
+            kind="appreciation",
+            text=rng.choice(APPRECIATIONS),
+            now=began - timedelta(days=2),
+        )
+        meeting.start(session=session, user_id=user_ids[0], now=began)
+        meeting.add_note(session=session, user_id=user_ids[1], kind="ritual", text=rng.choice(RITUAL_PLANS), now=began)
+        for person, base in zip(user_ids, (14, 11), strict=True):
+            level = min(5, (base + 6 - week) // 4)
+            answers = [min(6, level + rng.randint(0, 1)), level, level, max(0, level - rng.randint(0, 1))]
+            pulse.answer(session=session, user_id=person, answers=answers, share=True, now=began)
+        meeting_summary.finish(session=session, user_id=user_ids[1], now=began + timedelta(minutes=rng.randint(35, 55)))
 
 
 def create_demo_couple(
@@ -177,6 +209,7 @@ def create_demo_couple(
     commitments.answer_pause(
         session=session, user_id=user_ids[1], pause_id=pause.id, agree=True, now=_at(away - timedelta(days=2), 21)
     )
+    _past_check_ins(session, user_ids, today, weeks, rng)
     # A proposal waiting for Sam, and this week's agenda.
     commitments.create(
         session=session,

@@ -2,7 +2,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
-from couple_dash.services import accounts, agenda, commitment_views, couples
+from couple_dash.services import accounts, agenda, commitment_views, couples, meeting_summary, pulse
 from couple_dash.services.demo import PROMISES, create_demo_couple
 
 NOW = datetime(2026, 11, 24, 20, 0, tzinfo=UTC)
@@ -24,6 +24,16 @@ def test_demo_couple_is_paired_lived_in_and_both_logins_work(session: Session) -
     assert 0 < daily.rate_30_pct <= 100
     assert any(c.streak > 0 for c in cards)
     assert len(agenda.list_items(session=session, couple_id=demo.couple_id)) == 4
+    # Six past check-ins, each with a summary and both partners' (shared) pulses.
+    alex, sam = (
+        accounts.log_in(session=session, email=d.email, password=d.password, ip="x").viewer for d in demo.logins
+    )
+    past = meeting_summary.summaries(session=session, user_id=sam.user_id)
+    assert len(past) == 6
+    assert all(s.appreciations and s.rituals for s in past)
+    lines = pulse.trajectories(session=session, user_id=alex.user_id)
+    assert [len(line.points) for line in lines] == [6, 6]
+    assert all(0 <= p.total <= 21 for line in lines for p in line.points)
 
     # Running it again makes a second, separate couple (unique emails), never a clash.
     again = create_demo_couple(session=session, now=NOW)

@@ -117,7 +117,8 @@ def test_choosing_an_issue_only_takes_a_concern_of_this_couple(session: Session,
     theirs = agenda.add_item(session=session, user_id=other, kind="concern", text="Not yours")
     thanks = agenda.add_item(session=session, user_id=alex, kind="appreciation", text="Thanks")
     meeting.start(session=session, user_id=alex, now=NOW)
-    assert theirs.id is not None and thanks.id is not None
+    assert theirs.id is not None
+    assert thanks.id is not None
     with pytest.raises(NotAllowed):
         meeting.choose_issue(session=session, user_id=alex, item_id=theirs.id)
     with pytest.raises(ServiceError, match="concerns"):
@@ -198,7 +199,8 @@ def test_items_are_reordered_within_their_kind(session: Session, settings: Setti
     first = agenda.add_item(session=session, user_id=alex, kind="concern", text="First")
     agenda.add_item(session=session, user_id=sam, kind="appreciation", text="Other kind")
     second = agenda.add_item(session=session, user_id=sam, kind="concern", text="Second")
-    assert second.id is not None and first.id is not None
+    assert second.id is not None
+    assert first.id is not None
     agenda.move_item(session=session, user_id=alex, item_id=second.id, direction=-1)
     couple = couple_of(session, alex)
     concerns = [v.text for v in agenda.list_items(session=session, couple_id=couple) if v.kind == "concern"]
