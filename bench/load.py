@@ -59,9 +59,9 @@ from couple_dash.db import engine_for
 from couple_dash.devtools.protocol import ReflexClient, handler_name, state_name
 from couple_dash.devtools.server import AppServer
 from couple_dash.models import AuthSession, Couple, User, utcnow
-from couple_dash.pages.check_in import CheckInState
 from couple_dash.services import accounts
 from couple_dash.state.auth import AuthState
+from couple_dash.state.check_in import CheckInState
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.shell import ShellState
 

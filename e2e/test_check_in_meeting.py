@@ -174,6 +174,7 @@ def test_a_full_check_in_on_a_shared_screen_with_both_phones(new_context: Any, b
     sam.goto(base_url + "/progress")
     expect(sam.get_by_test_id("pulse-latest")).to_have_text("Latest: 15 of 21")
     expect(sam.get_by_test_id("pulse-trend")).to_contain_text("the line starts here")
+    expect(sam.get_by_test_id("pulse-line").locator(".recharts-line-dot")).to_have_count(1)
     alex.goto(base_url + "/progress")
     expect(alex.locator("#pulse")).to_be_visible()
     expect(alex.get_by_test_id("pulse-latest")).to_have_count(0)

@@ -158,8 +158,8 @@ def test_a_forged_event_for_another_couples_item_is_refused(new_context: Any, sy
     expect(_item(alex, "Only for the two of us")).to_be_visible()
     item_id = int((alex.get_by_test_id("agenda-item").get_attribute("id") or "0").rsplit("-", 1)[-1])
 
-    from couple_dash.pages.check_in import CheckInState
     from couple_dash.state.auth import SESSION_STORAGE_KEY, AuthState
+    from couple_dash.state.check_in import CheckInState
     from couple_dash.state.shell import ShellState
 
     token = mallory.evaluate(f"localStorage.getItem('{SESSION_STORAGE_KEY}')")

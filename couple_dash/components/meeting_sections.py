@@ -8,18 +8,17 @@ import reflex as rx
 
 from couple_dash import routes
 from couple_dash.components.commitment_form import edit_form
-from couple_dash.components.forms import error_callout
 from couple_dash.components.meeting import (
     MEETING,
     add_item_form,
-    countdown,
     items_of,
     name_of,
     notes,
     quoted_item,
 )
+from couple_dash.components.meeting_issue import issue
+from couple_dash.components.pulse_form import pulse
 from couple_dash.domain.meeting import Section
-from couple_dash.domain.pulse import QUESTIONS, PulseQuestion
 from couple_dash.pages.commitments import create_form
 from couple_dash.state.auth import AuthState
 from couple_dash.state.commitment_draft import CommitmentEditState
@@ -81,137 +80,6 @@ def went_well() -> rx.Component:
         add_item_form("went_well", "Something else that went well", "Something that went well this week…"),
         spacing="4",
         width="100%",
-    )
-
-
-def _floor() -> rx.Component:
-    listener_prompt = rx.text(
-        "Listener: say back what you heard, in your own words: “What I hear you say is…”. No rebuttal yet.",
-        size="4",
-    )
-    return rx.vstack(
-        rx.text(MEETING.issue_text, class_name="cd-meeting-big", id="issue-text"),
-        rx.hstack(
-            rx.badge(
-                rx.icon("mic", size=16, aria_hidden="true"),
-                "Speaker: ",
-                name_of(MEETING.speaker_id),
-                size="3",
-                id="floor-speaker",
-            ),
-            rx.text.span(
-                "Turn: ",
-                countdown(MEETING.turn_ends_ms, id="turn-clock"),
-                " of ",
-                (MEETING.turn_seconds // 60).to_string(),
-                " min",
-                size="3",
-            ),
-            align="center",
-            spacing="4",
-            wrap="wrap",
-        ),
-        listener_prompt,
-        rx.cond(
-            MEETING.speaker_id == AuthState.user_id,
-            rx.button(
-                "Yes, I feel understood: pass the floor",
-                on_click=MeetingState.confirm_understood,
-                size="4",
-                id="floor-confirm",
-            ),
-            rx.text(
-                "When ",
-                name_of(MEETING.speaker_id),
-                " feels understood, they confirm it on their own device.",
-                size="3",
-                color_scheme="gray",
-                id="floor-waiting",
-            ),
-        ),
-        rx.hstack(
-            rx.foreach(
-                CoupleState.members,
-                lambda m: rx.badge(
-                    m.name,
-                    rx.cond(MEETING.understood.contains(m.user_id), ": felt understood", ": not yet"),
-                    color_scheme=rx.cond(MEETING.understood.contains(m.user_id), "grass", "gray"),
-                    size="2",
-                    data_testid="understood",
-                ),
-            ),
-            spacing="2",
-        ),
-        rx.cond(
-            MEETING.solving_open,
-            rx.vstack(
-                rx.callout(
-                    "You both feel understood. Now look for one small, specific thing to try.",
-                    icon="lightbulb",
-                    color_scheme="grass",
-                    id="solving-open",
-                    width="100%",
-                ),
-                notes("agreement", "Agreements", "What you agree to try", "We'll…"),
-                spacing="3",
-                width="100%",
-            ),
-            rx.text(
-                "Problem-solving waits until you both feel understood.",
-                size="3",
-                color_scheme="gray",
-                id="solving-waits",
-            ),
-        ),
-        rx.hstack(
-            rx.button(
-                "We've talked this through",
-                on_click=MeetingState.resolve(MEETING.issue_item_id),
-                variant="soft",
-                color_scheme="grass",
-                id="issue-resolve",
-            ),
-            rx.button(
-                "Set aside for another week",
-                on_click=MeetingState.set_aside,
-                variant="soft",
-                color_scheme="gray",
-                id="issue-aside",
-            ),
-            spacing="3",
-            wrap="wrap",
-        ),
-        class_name="cd-floor",
-        spacing="3",
-        width="100%",
-    )
-
-
-def issue() -> rx.Component:
-    def choice(item: Any) -> rx.Component:
-        return rx.hstack(
-            rx.text(item.text, size="5", flex="1"),
-            rx.text(item.author_name, size="2", color_scheme="gray"),
-            rx.button("Talk about this one", on_click=MeetingState.choose_issue(item.id), variant="soft"),
-            align="center",
-            width="100%",
-            class_name="cd-agenda-item",
-            data_testid="issue-choice",
-        )
-
-    return rx.cond(
-        MEETING.issue_item_id != 0,
-        _floor(),
-        rx.cond(
-            CoupleState.open_concerns.length() > 0,
-            rx.vstack(
-                rx.text("Choose one issue. Whatever you don't reach carries over to next week.", size="4"),
-                rx.foreach(CoupleState.open_concerns, choice),
-                spacing="3",
-                width="100%",
-            ),
-            rx.text("No concerns on the agenda. That's fine: move on when you're ready.", size="4", id="no-issues"),
-        ),
     )
 
 
@@ -308,72 +176,6 @@ def rituals() -> rx.Component:
             rx.text("You haven't set a regular check-in day yet; you can on the Check-in page.", size="4"),
         ),
         notes("ritual", "This week's plans", "Plan a ritual for the coming week", "Date night Friday, Sam plans it"),
-        spacing="4",
-        width="100%",
-    )
-
-
-def _question(index: int, question: PulseQuestion) -> rx.Component:
-    return rx.el.fieldset(
-        rx.el.legend(f"{index + 1}. {question.text}", class_name="cd-label"),
-        rx.box(
-            *[
-                rx.el.label(
-                    rx.el.input(type="radio", name=f"pulse-{question.key}", value=str(value), required=True),
-                    f"{value} · {option}",
-                    class_name="cd-pulse-option",
-                )
-                for value, option in enumerate(question.options)
-            ],
-            class_name="cd-pulse-options",
-        ),
-        class_name="cd-fieldset",
-    )
-
-
-def pulse() -> rx.Component:
-    done = rx.foreach(
-        CoupleState.members,
-        lambda m: rx.badge(
-            m.name,
-            rx.cond(MEETING.pulse_done.contains(m.user_id), ": answered", ": not yet"),
-            color_scheme=rx.cond(MEETING.pulse_done.contains(m.user_id), "grass", "gray"),
-            size="3",
-            data_testid="pulse-done",
-        ),
-    )
-    form = rx.form(
-        rx.vstack(
-            *[_question(i, q) for i, q in enumerate(QUESTIONS)],
-            rx.el.label(
-                rx.el.input(type="checkbox", name="share", id="pulse-share"),
-                "Let my partner see my pulse line on the Progress page",
-                class_name="cd-check",
-            ),
-            error_callout(MeetingState.pulse_error, id_="pulse-error"),
-            rx.button("Save my answers", type="submit", size="3", id="pulse-save"),
-            spacing="3",
-            width="100%",
-        ),
-        on_submit=MeetingState.answer_pulse,
-        aria_label="Your private pulse",
-        width="100%",
-    )
-    return rx.vstack(
-        rx.hstack(done, spacing="2", wrap="wrap"),
-        rx.text(
-            "On a shared screen? Answer on your own phone. Answers are never shown here, or to your partner.",
-            size="3",
-            color_scheme="gray",
-        ),
-        rx.button(
-            rx.cond(MeetingState.pulse_open, "Hide my answers", "Answer privately on this device"),
-            on_click=MeetingState.toggle_pulse,
-            variant="soft",
-            size="3",
-            id="pulse-open",
-        ),
-        rx.cond(MeetingState.pulse_open, form, rx.fragment()),
         spacing="4",
         width="100%",
     )

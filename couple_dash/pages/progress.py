@@ -73,7 +73,6 @@ def _pulse_chart(line: Any) -> rx.Component:
             y=rx.Var(_js_expr=str(DISTRESS_CUTOFF), _var_type=int),
             stroke="var(--amber-9)",
             stroke_dasharray="6 4",
-            label=f"{DISTRESS_CUTOFF}",
         ),
         rx.recharts.line(
             data_key="total",
@@ -154,7 +153,6 @@ def progress_page() -> rx.Component:
         remount_on_change(
             CoupleState.commitments_signature + "|" + CoupleState.meeting.id.to_string(), ProgressState.refresh
         ),
-        _pulses(),
         rx.cond(
             CoupleState.commitments.length() > 0,
             rx.vstack(
@@ -177,11 +175,11 @@ def progress_page() -> rx.Component:
             empty_state(
                 "trending-up",
                 "Nothing to show yet",
-                "As you keep promises, each partner's follow-through appears here as their own calendar. "
-                "A short satisfaction pulse joins it once check-ins begin.",
+                "As you keep promises, each partner's follow-through appears here as their own calendar.",
                 action=rx.link("Make a commitment", href=routes.COMMITMENTS),
             ),
         ),
+        _pulses(),
         width="100%",
         spacing="4",
     )

@@ -17,7 +17,7 @@ from couple_dash.db import session_scope
 from couple_dash.devtools.backend import InProcessBackend, in_process_backend
 from couple_dash.devtools.protocol import ReflexClient, handler_name, state_name
 from couple_dash.models import AgendaItem
-from couple_dash.services import accounts, agenda, couples
+from couple_dash.services import accounts, agenda, couples, meeting
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.shell import ShellState
@@ -122,7 +122,7 @@ def test_a_forged_event_for_another_couples_item_is_refused_and_changes_nothing(
         item = agenda.add_item(session=session, user_id=victim.user_id, kind="concern", text="Private worry")
         item_id, version = item.id, item.version
 
-    from couple_dash.pages.check_in import CheckInState
+    from couple_dash.state.check_in import CheckInState
 
     async def scenario() -> None:
         mallory = await _tab(backend, mallory_token)
@@ -172,3 +172,70 @@ def _engine() -> Engine:
     from couple_dash.db import get_engine
 
     return get_engine()
+
+
+def test_private_agenda_words_never_reach_the_partner_even_through_forged_events(backend: InProcessBackend) -> None:
+    alex_token, sam_token, _ = _couple("private")
+    with session_scope() as session:
+        alex = accounts.resolve_session(session=session, token=alex_token)
+        assert alex is not None
+        item = agenda.add_item(
+            session=session, user_id=alex.user_id, kind="appreciation", text="A secret thank-you", private=True
+        )
+        item_id = item.id
+
+    from couple_dash.state.check_in import CheckInState
+
+    async def scenario() -> None:
+        alex_tab = await _tab(backend, alex_token)
+        sam_tab = await _tab(backend, sam_token)
+        try:
+            # Sam's shared view holds the item without its words; Alex's own tab reads them.
+            await sam_tab.wait_for(lambda: len(sam_tab.var(CoupleState, "agenda", [])) == 1)
+            assert sam_tab.var(CoupleState, "agenda")[0]["hidden"] is True
+            assert "A secret thank-you" not in str(sam_tab.state)
+            await alex_tab.emit(handler_name(CheckInState, "load_private"))
+            await alex_tab.wait_for(lambda: len(alex_tab.var(CheckInState, "private_items", [])) == 1)
+            await sam_tab.emit(handler_name(CheckInState, "load_private"))
+            # A forged edit with a stale version would answer with the current text in a conflict: refused first.
+            await sam_tab.emit(handler_name(CheckInState, "start_edit"), {"item_id": item_id, "text": "", "version": 0})
+            await sam_tab.emit(handler_name(CheckInState, "set_draft"), {"value": "peek"})
+            await sam_tab.emit(handler_name(CheckInState, "save_edit"))
+            await sam_tab.wait_for(lambda: sam_tab.var(CheckInState, "edit_error", "") != "")
+            assert "isn't part of your couple" in sam_tab.var(CheckInState, "edit_error")
+            assert sam_tab.var(CheckInState, "private_items") == []
+            assert "A secret thank-you" not in str(sam_tab.state) + str(sam_tab.events)
+        finally:
+            await alex_tab.close()
+            await sam_tab.close()
+
+    asyncio.run(scenario())
+
+
+def test_forged_meeting_events_cannot_touch_another_couples_agenda(backend: InProcessBackend) -> None:
+    mallory_token, _, _ = _couple("meeting-forger")
+    _, victim_token, victim_couple = _couple("meeting-victim")
+    with session_scope() as session:
+        victim = accounts.resolve_session(session=session, token=victim_token)
+        mallory = accounts.resolve_session(session=session, token=mallory_token)
+        assert victim is not None
+        assert mallory is not None
+        item_id = agenda.add_item(session=session, user_id=victim.user_id, kind="concern", text="Our worry").id
+        meeting.start(session=session, user_id=mallory.user_id)
+
+    from couple_dash.state.meeting import MeetingState
+
+    async def scenario() -> None:
+        tab = await _tab(backend, mallory_token, path="/check-in/meeting")
+        try:
+            for handler in ("resolve", "choose_issue"):
+                await tab.emit(handler_name(MeetingState, handler), {"item_id": item_id})
+            await tab.wait_for(lambda: sum("open agenda" in str(e) for e in tab.events) >= 2)
+            assert tab.var(CoupleState, "meeting")["issue_item_id"] == 0
+        finally:
+            await tab.close()
+
+    asyncio.run(scenario())
+    with Session(_engine()) as session:
+        stored = session.exec(select(AgendaItem).where(AgendaItem.couple_id == victim_couple)).one()
+        assert stored.resolved_at is None
