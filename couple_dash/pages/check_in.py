@@ -195,7 +195,7 @@ def _summary(summary: Any) -> rx.Component:
             block("Agreements", summary.agreements),
             block("Commitments", summary.commitments),
             block("Rituals planned", summary.rituals),
-            rx.text(summary.carried_over.to_string(), " item(s) carried over to the next check-in.", size="2"),
+            rx.text(summary.carried_label, size="2"),
             rx.text(summary.pulse.join(" · "), size="2", color_scheme="gray"),
             spacing="3",
             padding_y="0.5em",

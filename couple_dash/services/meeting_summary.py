@@ -106,7 +106,14 @@ class SummaryView:
     rituals: list[str]
     commitments: list[str]
     carried_over: int
+    carried_label: str
     pulse: list[str]  # "Alex answered the pulse" / "Sam skipped the pulse this time"
+
+
+def _carried_label(count: int) -> str:
+    if count == 0:
+        return "Nothing was left over: every item was talked through."
+    return f"{count} item{'' if count == 1 else 's'} carried over to the next check-in."
 
 
 def summaries(*, session: Session, user_id: int, time_zone: str = "UTC", limit: int = 26) -> list[SummaryView]:
@@ -134,6 +141,7 @@ def summaries(*, session: Session, user_id: int, time_zone: str = "UTC", limit: 
                 rituals=list(data.get("rituals", [])),
                 commitments=list(data.get("commitments", [])),
                 carried_over=int(data.get("carried_over", 0)),
+                carried_label=_carried_label(int(data.get("carried_over", 0))),
                 pulse=[
                     f"{p['name']} answered the pulse" if p["done"] else f"{p['name']} skipped the pulse this time"
                     for p in data.get("pulse", [])

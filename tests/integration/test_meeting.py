@@ -186,8 +186,13 @@ def test_finishing_saves_a_summary_and_carries_over_what_was_left(session: Sessi
     assert [(v.text, v.carried_over) for v in left] == [("Money talk", True)]
     assert meeting.open_meeting(session, couple) is None
     views = meeting_summary.summaries(session=session, user_id=alex)
-    assert [(v.minutes, v.rituals, v.pulse) for v in views] == [
-        (45, ["Date night Friday, Sam plans"], ["Alex skipped the pulse this time", "Sam answered the pulse"])
+    assert [(v.minutes, v.rituals, v.pulse, v.carried_label) for v in views] == [
+        (
+            45,
+            ["Date night Friday, Sam plans"],
+            ["Alex skipped the pulse this time", "Sam answered the pulse"],
+            "1 item carried over to the next check-in.",
+        )
     ]
     other, _ = pair(session, settings, "s2")
     assert meeting_summary.summaries(session=session, user_id=other) == []
