@@ -25,10 +25,6 @@ class Couple(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     created_by: int  # a user id; not a foreign key, so couple and user do not reference each other in a cycle
     member_count: int = Field(default=0)  # kept by conditional UPDATEs, so a third member can never slip in
-    # The weekly check-in: a weekday (0 = Monday) and minutes after midnight in the zone of whoever set it.
-    check_in_weekday: int | None = None
-    check_in_minute: int | None = None
-    check_in_zone: str | None = Field(default=None, max_length=64)
 
 
 class User(SQLModel, table=True):
@@ -253,3 +249,119 @@ class PulseResponse(SQLModel, table=True):
     satisfaction: int
     total: int
     answered_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class Ritual(SQLModel, table=True):
+    """Time the couple plans together: a date night, a morning coffee, the weekly check-in itself.
+
+    Times are wall-clock in ``zone`` (whoever created it): 19:00 stays 19:00 across DST changes.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    kind: str = Field(default="ritual", max_length=12)  # "ritual" | "check_in" (at most one live per couple)
+    title: str = Field(max_length=80)
+    description: str = Field(default="", max_length=500)
+    recurrence: str = Field(max_length=12)  # "weekly" | "monthly" | "once"
+    weekdays: str = Field(default="", max_length=13)  # "0,4" = Monday, Friday
+    interval_weeks: int = Field(default=1)
+    month_day: int = Field(default=0)
+    start_date: date  # the first day it may happen (the day itself for a one-off)
+    minute: int  # minutes after midnight
+    duration_minutes: int = Field(default=60)
+    zone: str = Field(max_length=64)
+    planner_mode: str = Field(default="alternate", max_length=12)  # "me" | "partner" | "alternate"
+    planner_id: int = Field(foreign_key="user.id")  # who plans it ("alternate": who plans the first one)
+    created_by: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    archived_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    version: int = Field(default=1)
+
+
+class RitualIdea(SQLModel, table=True):
+    """ "Try the new Thai place": ideas either partner adds for a ritual."""
+
+    __tablename__ = "ritual_idea"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ritual_id: int = Field(foreign_key="ritual.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class RitualOccurrence(SQLModel, table=True):
+    """What happened to one planned occurrence (rows exist only once someone acted on it)."""
+
+    __tablename__ = "ritual_occurrence"
+    __table_args__ = (sa.UniqueConstraint("ritual_id", "day", name="uq_ritual_occurrence_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    ritual_id: int = Field(foreign_key="ritual.id", index=True)
+    day: date  # the scheduled local date
+    status: str = Field(default="planned", max_length=12)  # planned | done | missed | moved
+    confirmed_by: str = Field(default="", max_length=32)  # "1,2": who said "I'll be there"
+    reflection: str = Field(default="", max_length=500)
+    moved_to: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    updated_by: int | None = Field(default=None, foreign_key="user.id")
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class ReminderSettings(SQLModel, table=True):
+    """Which reminders a person gets, how early, and when to stay quiet (minutes after midnight, their zone)."""
+
+    __tablename__ = "reminder_settings"
+
+    user_id: int = Field(foreign_key="user.id", primary_key=True)
+    rituals: bool = Field(default=True)
+    ritual_lead_minutes: int = Field(default=60)
+    check_in: bool = Field(default=True)
+    check_in_lead_minutes: int = Field(default=60)
+    commitment_windows: bool = Field(default=True)
+    streak_nudge: bool = Field(default=False)  # opt-in: gentle, never a guilt trip
+    weekly_digest: bool = Field(default=True)
+    quiet_enabled: bool = Field(default=True)
+    quiet_start: int = Field(default=22 * 60)
+    quiet_end: int = Field(default=7 * 60)
+
+
+class Notification(SQLModel, table=True):
+    """One reminder delivered to one person. ``dedupe_key`` makes every delivery happen at most once."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    kind: str = Field(max_length=24)
+    title: str = Field(max_length=120)
+    body: str = Field(default="", max_length=500)
+    link: str = Field(default="", max_length=200)
+    due_at: datetime = Field(sa_column=_utc_column())  # when it was meant to arrive
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    read_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    dedupe_key: str = Field(max_length=160, sa_column_kwargs={"unique": True})
+
+
+class SchedulerLease(SQLModel, table=True):
+    """Leader election for the one scheduler of a deployment, and how far its sweep has got.
+
+    A worker holds the lease while ``expires_at`` is ahead and renews it; if it dies another takes over after
+    expiry. ``swept_until`` is the end of the last reminder window handled, so a restart catches up, once.
+    """
+
+    __tablename__ = "scheduler_lease"
+
+    name: str = Field(primary_key=True, max_length=32)
+    holder: str = Field(default="", max_length=120)
+    expires_at: datetime = Field(sa_column=_utc_column())
+    swept_until: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class CalendarFeed(SQLModel, table=True):
+    """A private, revocable calendar link. Only a hash of its token is stored."""
+
+    __tablename__ = "calendar_feed"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
