@@ -8,6 +8,7 @@ import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
 from couple_dash import presence
 from couple_dash.components.layout import PAGES
 from couple_dash.gc_pauses import keep_gc_pauses_rare
+from couple_dash.scheduler import run_scheduler
 
 app = rx.App(
     html_lang="en",
@@ -28,3 +29,4 @@ for spec in PAGES:
 app.app_wraps[(5, "Overlay")] = lambda _stateful: None
 app.register_lifespan_task(presence.install)
 app.register_lifespan_task(keep_gc_pauses_rare)
+app.register_lifespan_task(run_scheduler)

@@ -17,7 +17,17 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from couple_dash.models import utcnow
-from couple_dash.services import accounts, agenda, commitments, couples, followthrough, meeting, meeting_summary, pulse
+from couple_dash.services import (
+    accounts,
+    agenda,
+    commitments,
+    couples,
+    followthrough,
+    meeting,
+    meeting_summary,
+    pulse,
+    rituals,
+)
 from couple_dash.services.commitments import CommitmentInput
 
 
@@ -107,7 +117,9 @@ def _at(day: date, hour: int, minute: int = 0) -> datetime:
 def _past_check_ins(session: Session, user_ids: list[int], today: date, weeks: int, rng: random.Random) -> None:
     """A weekly check-in on each past Sunday evening, with an appreciation, a plan and both pulses (rising
     slowly, as trust returns). Both partners chose to share their pulse line."""
-    meeting.set_schedule(session=session, user_id=user_ids[1], weekday=6, minute=19 * 60 + 30, zone=ZONE)
+    rituals.set_check_in(
+        session=session, user_id=user_ids[1], weekday=6, minute=19 * 60 + 30, today=today - timedelta(weeks=weeks)
+    )
     sunday = today - timedelta(days=(today.weekday() + 1) % 7 or 7)
     for week in range(min(weeks - 1, 6), 0, -1):
         day = sunday - timedelta(weeks=week - 1)

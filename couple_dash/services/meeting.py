@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from couple_dash.domain import meeting as rules
 from couple_dash.domain.agenda import AgendaKind, clean_item_text, item_text_problem
-from couple_dash.models import AgendaItem, CheckInMeeting, Couple, MeetingNote, User, utcnow
+from couple_dash.models import AgendaItem, CheckInMeeting, MeetingNote, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 
 NO_MEETING = "There's no check-in going on right now."
@@ -282,16 +282,6 @@ def remove_note(*, session: Session, user_id: int, note_id: int) -> None:
         raise NotAllowed("Only the person who wrote this can remove it.")
     session.delete(note)
     session.flush()
-
-
-def set_schedule(*, session: Session, user_id: int, weekday: int, minute: int, zone: str) -> Couple:
-    _, couple_id = couple_of(session, user_id)
-    couple = session.get(Couple, couple_id)
-    assert couple is not None
-    couple.check_in_weekday, couple.check_in_minute, couple.check_in_zone = weekday, minute, zone
-    session.add(couple)
-    session.flush()
-    return couple
 
 
 def notes(session: Session, meeting_id: int) -> list[MeetingNote]:

@@ -10,9 +10,10 @@ from sqlmodel import Session, col, select
 
 from couple_dash.domain import meeting as rules
 from couple_dash.domain.commitments import Status
-from couple_dash.models import AgendaItem, Commitment, Couple, Tick, User, utcnow
+from couple_dash.models import AgendaItem, Commitment, Tick, User, utcnow
 from couple_dash.services import commitment_views, pulse
 from couple_dash.services.meeting import notes, open_meeting
+from couple_dash.services.rituals import check_in_ritual
 
 
 def _ms(at: datetime | None) -> int:
@@ -74,10 +75,11 @@ class CheckInSchedule:
 
 
 def schedule(session: Session, couple_id: int) -> CheckInSchedule:
-    couple = session.get(Couple, couple_id)
-    if couple is None or couple.check_in_weekday is None or couple.check_in_minute is None:
+    """The usual check-in day and time: the couple's check-in ritual."""
+    ritual = check_in_ritual(session, couple_id)
+    if ritual is None or not ritual.weekdays:
         return CheckInSchedule()
-    return CheckInSchedule(couple.check_in_weekday, couple.check_in_minute, couple.check_in_zone or "UTC")
+    return CheckInSchedule(int(ritual.weekdays.split(",")[0]), ritual.minute, ritual.zone)
 
 
 def meeting_view(session: Session, couple_id: int) -> tuple[MeetingView, list[NoteView]]:

@@ -10,8 +10,10 @@ from couple_dash import routes, sync
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.agenda import KIND_PROMPTS, AgendaKind
+from couple_dash.domain.cadence import local_today
 from couple_dash.domain.meeting import DEFAULT_TURN_SECONDS
-from couple_dash.services import ServiceError, agenda, meeting, meeting_summary
+from couple_dash.models import utcnow
+from couple_dash.services import ServiceError, agenda, meeting, meeting_summary, rituals
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.meeting_summary import SummaryView
@@ -168,10 +170,14 @@ class CheckInState(rx.State):
             self.schedule_error = str(refusal)
             return None
         with session_scope() as session:
-            meeting.set_schedule(
-                session=session, user_id=viewer.user_id, weekday=weekday, minute=minute, zone=viewer.time_zone
+            rituals.set_check_in(
+                session=session,
+                user_id=viewer.user_id,
+                weekday=weekday,
+                minute=minute,
+                today=local_today(utcnow(), viewer.time_zone),
             )
-        await self._publish(viewer, sync.MEETING)
+        await self._publish(viewer, None)
         return rx.toast.success("Check-in day saved for both of you.")
 
     @rx.event

@@ -15,10 +15,12 @@ import reflex as rx
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, commitment_views, couples, meeting_views
+from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.commitment_views import CommitmentCard
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
+from couple_dash.services.notifications import UnreadCount
+from couple_dash.services.ritual_views import OccurrenceView, RitualView
 
 
 @dataclasses.dataclass
@@ -47,7 +49,9 @@ MEMBERS = "members"
 AGENDA = "agenda"
 COMMITMENTS = "commitments"
 MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING)
+RITUALS = "rituals"  # every ritual with its ideas and coming occurrences
+NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (counts only)
+PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
 
 
 def couple_token(couple_id: int) -> str:
@@ -65,6 +69,9 @@ class CoupleState(rx.SharedState):
     meeting_notes: list[NoteView] = []
     went_well: list[WentWellView] = []
     schedule: CheckInSchedule = CheckInSchedule()
+    rituals: list[RitualView] = []
+    upcoming: list[OccurrenceView] = []
+    unread: list[UnreadCount] = []
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -99,6 +106,11 @@ class CoupleState(rx.SharedState):
                 # Pulled in only while a check-in is on: it recomputes every commitment's week.
                 self.went_well = meeting_views.went_well(session, self.couple_id) if self.meeting.id else []
                 self.schedule = meeting_views.schedule(session, self.couple_id)
+            elif part == RITUALS:
+                self.rituals = ritual_views.ritual_views(session=session, couple_id=self.couple_id)
+                self.upcoming = ritual_views.upcoming(self.rituals)
+            elif part == NOTIFICATIONS:
+                self.unread = notifications.unread_counts(session=session, couple_id=self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
@@ -168,6 +180,18 @@ class CoupleState(rx.SharedState):
                 counts[item.author_id] = counts.get(item.author_id, 0) + 1
         names = {m.user_id: m.name for m in self.members}
         return [HiddenCount(uid, names.get(uid, ""), n) for uid, n in sorted(counts.items())]
+
+    @rx.var
+    def rituals_signature(self) -> str:
+        """Changes whenever a ritual or an occurrence does: the month view re-reads itself."""
+        return ";".join(
+            f"{r.id}:{r.schedule_label}:" + ",".join(f"{o.day}{o.status}{o.label}" for o in r.coming + r.recent)
+            for r in self.rituals
+        )
+
+    @rx.var
+    def unread_signature(self) -> str:
+        return ";".join(f"{u.user_id}:{u.count}:{u.latest_id}" for u in self.unread)
 
     @rx.var
     def meeting_open(self) -> bool:

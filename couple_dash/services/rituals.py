@@ -1,0 +1,262 @@
+"""Rituals the couple plans together, their ideas lists, and what happens to each occurrence.
+
+Every function is scoped to the caller's own couple. The weekly check-in is a ritual too (``kind="check_in"``,
+at most one live per couple), kept by ``set_check_in``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from couple_dash.domain import check_in_time
+from couple_dash.domain.recurrence import MAX_DURATION, Recurrence, RecurrenceKind
+from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, User, utcnow
+from couple_dash.services import NotAllowed, ServiceError, couple_of
+
+NOT_YOURS = "That ritual isn't part of your couple's plans."
+PLANNER_MODES = ("me", "partner", "alternate")
+CHECK_IN = "check_in"
+MAX_TITLE, MAX_DESCRIPTION, MAX_IDEA, MAX_REFLECTION = 80, 500, 200, 500
+
+
+@dataclass(frozen=True)
+class RitualInput:
+    """What the ritual form sends, before validation."""
+
+    title: str
+    recurrence: str
+    time: str  # "19:00"
+    start: date
+    description: str = ""
+    weekdays: tuple[int, ...] = ()
+    interval_weeks: int = 1
+    month_day: int = 0
+    duration_minutes: int = 60
+    planner_mode: str = "alternate"
+
+
+def recurrence_of(ritual: Ritual) -> Recurrence:
+    return Recurrence(
+        RecurrenceKind(ritual.recurrence),
+        ritual.start_date,
+        frozenset(int(d) for d in ritual.weekdays.split(",") if d),
+        ritual.interval_weeks,
+        ritual.month_day,
+    )
+
+
+def partner_of(session: Session, couple_id: int, user_id: int) -> int | None:
+    return session.exec(select(col(User.id)).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
+
+
+def _own(session: Session, couple_id: int, ritual_id: int) -> Ritual:
+    ritual = session.get(Ritual, ritual_id)
+    if ritual is None or ritual.couple_id != couple_id or ritual.archived_at is not None:
+        raise NotAllowed(NOT_YOURS)
+    return ritual
+
+
+def _validated(data: RitualInput) -> tuple[Recurrence, int]:
+    title = " ".join(data.title.split())
+    if not title:
+        raise ServiceError("Give the ritual a name, like “Date night”.")
+    if len(title) > MAX_TITLE or len(data.description.strip()) > MAX_DESCRIPTION:
+        raise ServiceError(f"Keep the name under {MAX_TITLE} and the description under {MAX_DESCRIPTION} characters.")
+    try:
+        kind = RecurrenceKind(data.recurrence)
+        minute = check_in_time.parse_time(data.time)
+    except ValueError as refusal:
+        raise ServiceError(
+            str(refusal) if isinstance(refusal, check_in_time.ScheduleError) else "Choose how often."
+        ) from None
+    recurrence = Recurrence(kind, data.start, frozenset(data.weekdays), data.interval_weeks, data.month_day)
+    if problem := recurrence.problem():
+        raise ServiceError(problem)
+    if recurrence.first_day() is None:
+        raise ServiceError("That never happens: check the start date and the days.")
+    if not 5 <= data.duration_minutes <= MAX_DURATION:
+        raise ServiceError("Say how long it lasts, from 5 minutes to a day.")
+    if data.planner_mode not in PLANNER_MODES:
+        raise ServiceError("Say who plans it.")
+    return recurrence, minute
+
+
+def create(*, session: Session, user_id: int, data: RitualInput, now: datetime | None = None) -> Ritual:
+    user, couple_id = couple_of(session, user_id)
+    recurrence, minute = _validated(data)
+    partner = partner_of(session, couple_id, user_id)
+    if data.planner_mode == "partner" and partner is None:
+        raise ServiceError("Pair with your partner first, then they can plan it.")
+    ritual = Ritual(
+        couple_id=couple_id,
+        title=" ".join(data.title.split()),
+        description=data.description.strip(),
+        recurrence=recurrence.kind.value,
+        weekdays=",".join(str(d) for d in sorted(recurrence.weekdays)),
+        interval_weeks=recurrence.interval_weeks,
+        month_day=recurrence.month_day,
+        start_date=recurrence.start,
+        minute=minute,
+        duration_minutes=data.duration_minutes,
+        zone=user.time_zone,
+        planner_mode=data.planner_mode,
+        planner_id=partner if data.planner_mode == "partner" and partner is not None else user_id,
+        created_by=user_id,
+        created_at=now or utcnow(),
+    )
+    session.add(ritual)
+    session.flush()
+    return ritual
+
+
+def archive(*, session: Session, user_id: int, ritual_id: int, now: datetime | None = None) -> None:
+    """Stop a ritual (either partner; its history stays). The check-in is changed, not removed."""
+    _, couple_id = couple_of(session, user_id)
+    ritual = _own(session, couple_id, ritual_id)
+    if ritual.kind == CHECK_IN:
+        raise ServiceError("The weekly check-in stays; change its day and time on the Check-in page.")
+    ritual.archived_at = now or utcnow()
+    session.add(ritual)
+    session.flush()
+
+
+def check_in_ritual(session: Session, couple_id: int) -> Ritual | None:
+    return session.exec(
+        select(Ritual).where(
+            col(Ritual.couple_id) == couple_id, col(Ritual.kind) == CHECK_IN, col(Ritual.archived_at).is_(None)
+        )
+    ).first()
+
+
+def set_check_in(
+    *, session: Session, user_id: int, weekday: int, minute: int, today: date, now: datetime | None = None
+) -> Ritual:
+    """The couple's usual check-in day and time, in the setter's zone (created on first use)."""
+    user, couple_id = couple_of(session, user_id)
+    ritual = check_in_ritual(session, couple_id) or Ritual(
+        couple_id=couple_id,
+        kind=CHECK_IN,
+        title="Weekly check-in",
+        description="Appreciations, what went well, one issue at a time, requests, commitments, plans, pulse.",
+        recurrence=RecurrenceKind.WEEKLY.value,
+        start_date=today,
+        minute=minute,
+        duration_minutes=45,
+        zone=user.time_zone,
+        planner_mode="alternate",
+        planner_id=user_id,
+        created_by=user_id,
+        created_at=now or utcnow(),
+    )
+    ritual.weekdays, ritual.minute, ritual.zone = str(weekday), minute, user.time_zone
+    ritual.start_date = min(ritual.start_date, today)
+    ritual.version += 1 if ritual.id else 0
+    session.add(ritual)
+    session.flush()
+    return ritual
+
+
+def add_idea(*, session: Session, user_id: int, ritual_id: int, text: str) -> RitualIdea:
+    _, couple_id = couple_of(session, user_id)
+    _own(session, couple_id, ritual_id)
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ServiceError("Write the idea first, like “try the new Thai place”.")
+    if len(cleaned) > MAX_IDEA:
+        raise ServiceError(f"Keep an idea under {MAX_IDEA} characters.")
+    idea = RitualIdea(ritual_id=ritual_id, author_id=user_id, text=cleaned)
+    session.add(idea)
+    session.flush()
+    return idea
+
+
+def remove_idea(*, session: Session, user_id: int, idea_id: int) -> None:
+    """Either partner may cross an idea off (done, or no longer wanted)."""
+    _, couple_id = couple_of(session, user_id)
+    idea = session.get(RitualIdea, idea_id)
+    if idea is None:
+        raise NotAllowed(NOT_YOURS)
+    _own(session, couple_id, idea.ritual_id)
+    session.delete(idea)
+    session.flush()
+
+
+def _occurrence(session: Session, user_id: int, ritual_id: int, day: date) -> tuple[Ritual, RitualOccurrence]:
+    _, couple_id = couple_of(session, user_id)
+    ritual = _own(session, couple_id, ritual_id)
+    if not recurrence_of(ritual).happens_on(day):
+        raise ServiceError("That ritual isn't planned for that day.")
+    found = session.exec(
+        select(RitualOccurrence).where(col(RitualOccurrence.ritual_id) == ritual_id, col(RitualOccurrence.day) == day)
+    ).first()
+    return ritual, found or RitualOccurrence(ritual_id=ritual_id, day=day)
+
+
+def _save(session: Session, occurrence: RitualOccurrence, user_id: int, now: datetime | None) -> RitualOccurrence:
+    occurrence.updated_by, occurrence.updated_at = user_id, now or utcnow()
+    session.add(occurrence)
+    session.flush()
+    return occurrence
+
+
+def confirm(
+    *, session: Session, user_id: int, ritual_id: int, day: date, now: datetime | None = None
+) -> RitualOccurrence:
+    """ "I'll be there": each partner confirms for themself."""
+    _, occurrence = _occurrence(session, user_id, ritual_id, day)
+    confirmed = {int(u) for u in occurrence.confirmed_by.split(",") if u} | {user_id}
+    occurrence.confirmed_by = ",".join(str(u) for u in sorted(confirmed))
+    return _save(session, occurrence, user_id, now)
+
+
+def mark(
+    *,
+    session: Session,
+    user_id: int,
+    ritual_id: int,
+    day: date,
+    status: str,
+    reflection: str = "",
+    now: datetime | None = None,
+) -> RitualOccurrence:
+    """Done (with a short shared reflection) or missed. Either partner may say; either may correct it."""
+    if status not in ("done", "missed", "planned"):
+        raise ServiceError("Say whether it happened.")
+    if len(reflection.strip()) > MAX_REFLECTION:
+        raise ServiceError(f"Keep the reflection under {MAX_REFLECTION} characters.")
+    ritual, occurrence = _occurrence(session, user_id, ritual_id, day)
+    if status == "done" and day > _today(ritual, now):
+        raise ServiceError("It hasn't happened yet: mark it done on the day.")
+    occurrence.status, occurrence.moved_to = status, None
+    if reflection.strip():
+        occurrence.reflection = reflection.strip()
+    return _save(session, occurrence, user_id, now)
+
+
+def reschedule(
+    *, session: Session, user_id: int, ritual_id: int, day: date, to: datetime, now: datetime | None = None
+) -> RitualOccurrence:
+    """Move one occurrence to another day and time (``to`` is aware); the rest of the series stays."""
+    if to.tzinfo is None:
+        raise ServiceError("Pick the new day and time.")
+    if to < (now or utcnow()):
+        raise ServiceError("Pick a new time that is still ahead.")
+    _, occurrence = _occurrence(session, user_id, ritual_id, day)
+    occurrence.status, occurrence.moved_to = "moved", to
+    return _save(session, occurrence, user_id, now)
+
+
+def _today(ritual: Ritual, now: datetime | None) -> date:
+    return (now or utcnow()).astimezone(ZoneInfo(ritual.zone)).date()
+
+
+def local_datetime(day: str, at: str, zone: str) -> datetime:
+    """A date and time typed in a form, in the person's zone, as an aware datetime."""
+    try:
+        return datetime.combine(date.fromisoformat(day), time.fromisoformat(at), tzinfo=ZoneInfo(zone))
+    except ValueError:
+        raise ServiceError("Pick the new day and time.") from None
