@@ -14,13 +14,24 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import presence
-from couple_dash.state.couple import AGENDA, COMMITMENTS, MEETING, MEMBERS, CoupleState, couple_token
+from couple_dash.state.couple import (
+    AGENDA,
+    COMMITMENTS,
+    MEETING,
+    MEMBERS,
+    NOTIFICATIONS,
+    RITUALS,
+    CoupleState,
+    couple_token,
+)
 
 __all__ = [
     "AGENDA",
     "COMMITMENTS",
     "MEETING",
     "MEMBERS",
+    "NOTIFICATIONS",
+    "RITUALS",
     "link_and_refresh",
     "refresh_couple",
     "running_app",

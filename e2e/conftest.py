@@ -39,7 +39,8 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 @pytest.fixture(scope="session")
 def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
-    server = AppServer(tmp_path_factory.mktemp("app")).start()
+    # The scheduler sweeps every 2 s here (30 s by default), so a reminder's arrival can be watched live.
+    server = AppServer(tmp_path_factory.mktemp("app"), extra_env={"COUPLE_DASH_SCHEDULER_SECONDS": "2"}).start()
     yield server
     server.stop()
     errors = server.error_lines()

@@ -12,6 +12,7 @@ from reflex.components.core.banner import has_connection_errors
 from reflex.event import EventType
 
 from couple_dash import routes
+from couple_dash.components.notifications import bell
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState, PresenceView
 from couple_dash.state.shell import ShellState
@@ -125,6 +126,7 @@ def header() -> rx.Component:
             connection_status(),
             partner_presence(),
             couple_badge(),
+            rx.cond(CoupleState.is_paired, bell(), rx.fragment()),
             rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
             align="center",
             spacing="3",

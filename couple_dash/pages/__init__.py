@@ -9,7 +9,7 @@ from couple_dash.pages import (  # noqa: F401
     join,
     meeting,
     pair,
-    placeholders,
     progress,
+    rituals,
     settings,
 )

@@ -10,6 +10,7 @@ from couple_dash import routes
 from couple_dash.components.commitments import today_item
 from couple_dash.components.empty import empty_state
 from couple_dash.components.layout import app_page, page_heading
+from couple_dash.components.rituals import person
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
 
@@ -68,19 +69,68 @@ def _paired() -> rx.Component:
     return rx.vstack(_today(), _more(), spacing="5", width="100%")
 
 
+def _coming_up() -> rx.Component:
+    """The next rituals (the check-in among them), with who plans each; actions live on the Rituals page."""
+    return rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading("Coming up", as_="h2", size="4"),
+                rx.spacer(),
+                rx.link("All rituals", href=routes.RITUALS, size="2"),
+                width="100%",
+                align="center",
+            ),
+            rx.cond(
+                CoupleState.upcoming.length() > 0,
+                rx.vstack(
+                    rx.foreach(
+                        CoupleState.upcoming,
+                        lambda o: rx.hstack(
+                            rx.icon(
+                                rx.cond(o.kind == "check_in", "messages-square", "calendar-heart"),
+                                size=18,
+                                aria_hidden="true",
+                            ),
+                            rx.vstack(
+                                rx.text(o.title, weight="medium", size="3"),
+                                rx.text(o.label, " · planned by ", person(o.planner_id), size="2", color_scheme="gray"),
+                                spacing="0",
+                            ),
+                            align="center",
+                            spacing="3",
+                            data_testid="coming-up",
+                        ),
+                    ),
+                    spacing="3",
+                ),
+                rx.text(
+                    "Nothing planned yet. Date nights, a morning coffee, the weekly check-in: plan them together.",
+                    size="2",
+                    color_scheme="gray",
+                ),
+            ),
+            rx.cond(
+                CoupleState.schedule_label == "",
+                rx.link("Set your weekly check-in day", href=routes.CHECK_IN, size="2"),
+                rx.fragment(),
+            ),
+            spacing="3",
+            width="100%",
+        ),
+        size="3",
+        id="coming-up",
+    )
+
+
 def _more() -> rx.Component:
     return rx.grid(
+        _coming_up(),
         empty_state(
             "messages-square",
-            "Next check-in",
-            "A weekly, structured conversation: appreciations, what went well, one issue at a time.",
-            action=rx.link("Plan your check-in", href=routes.CHECK_IN),
-        ),
-        empty_state(
-            "calendar-heart",
-            "Rituals",
-            "Date nights, a morning coffee together, a bedtime routine: planned by both of you.",
-            action=rx.link("See rituals", href=routes.RITUALS),
+            "Weekly check-in",
+            "A structured conversation: appreciations, what went well, one issue at a time. Add to the agenda "
+            "as things come up during the week.",
+            action=rx.link("Open the agenda", href=routes.CHECK_IN),
         ),
         columns=rx.breakpoints(initial="1", md="2"),
         spacing="4",

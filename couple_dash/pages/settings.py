@@ -9,11 +9,13 @@ import reflex as rx
 from couple_dash import routes, sync
 from couple_dash.components.forms import error_callout, field, notice_callout, time_zone_field
 from couple_dash.components.layout import app_page, page_heading
+from couple_dash.components.notifications import reminders_card
 from couple_dash.db import session_scope
 from couple_dash.domain.accounts import known_time_zones
 from couple_dash.services import ServiceError, accounts, couples
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
+from couple_dash.state.notifications import ReminderSettingsState
 
 
 class SettingsState(rx.State):
@@ -177,11 +179,12 @@ def _couple() -> rx.Component:
     )
 
 
-@app_page(routes.SETTINGS, "Settings", on_load=[SettingsState.load])
+@app_page(routes.SETTINGS, "Settings", on_load=[SettingsState.load, ReminderSettingsState.load])
 def settings_page() -> rx.Component:
     return rx.vstack(
         page_heading("Settings"),
         _profile(),
+        rx.cond(CoupleState.is_paired, reminders_card(), rx.fragment()),
         _couple(),
         _sessions(),
         spacing="4",

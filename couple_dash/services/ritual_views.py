@@ -58,7 +58,7 @@ class MonthCell:
     day: int  # 0 for the padding days of other months
     iso: str
     today: bool
-    items: list[str]  # "19:00 Date night · Done"
+    events: list[str]  # "19:00 Date night · Done"
 
 
 def _live(session: Session, couple_id: int) -> list[Ritual]:
