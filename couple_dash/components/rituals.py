@@ -69,7 +69,7 @@ def _move_form() -> rx.Component:
     )
 
 
-def occurrence_row(o: Any, actions: bool = True) -> rx.Component:
+def occurrence_row(o: Any) -> rx.Component:
     key = o.ritual_id.to_string() + "|" + o.day
     planned = (o.status == "planned") | (o.status == "moved")
     return rx.vstack(
@@ -100,53 +100,47 @@ def occurrence_row(o: Any, actions: bool = True) -> rx.Component:
             spacing="2",
         ),
         rx.cond(o.reflection != "", rx.text("“", o.reflection, "”", size="2", color_scheme="gray"), rx.fragment()),
-        rx.cond(
-            actions,
-            rx.hstack(
-                rx.cond(
-                    planned & ~o.confirmed_by.contains(AuthState.user_id),
-                    rx.button(
-                        "I'll be there", size="1", variant="soft", on_click=RitualsState.confirm(o.ritual_id, o.day)
-                    ),
-                    rx.fragment(),
-                ),
-                rx.cond(
-                    o.status != "done",
-                    rx.button(
-                        "We did it",
-                        size="1",
-                        variant="soft",
-                        color_scheme="grass",
-                        on_click=RitualsState.open_editor(key, "done"),
-                    ),
-                    rx.fragment(),
-                ),
-                rx.cond(
-                    planned,
-                    rx.button(
-                        "Move",
-                        size="1",
-                        variant="soft",
-                        color_scheme="amber",
-                        on_click=RitualsState.open_editor(key, "move"),
-                    ),
-                    rx.fragment(),
-                ),
-                rx.cond(
-                    o.status != "missed",
-                    rx.button(
-                        "Missed",
-                        size="1",
-                        variant="ghost",
-                        color_scheme="gray",
-                        on_click=RitualsState.missed(o.ritual_id, o.day),
-                    ),
-                    rx.fragment(),
-                ),
-                spacing="2",
-                wrap="wrap",
+        rx.hstack(
+            rx.cond(
+                planned & ~o.confirmed_by.contains(AuthState.user_id),
+                rx.button("I'll be there", size="1", variant="soft", on_click=RitualsState.confirm(o.ritual_id, o.day)),
+                rx.fragment(),
             ),
-            rx.fragment(),
+            rx.cond(
+                o.status != "done",
+                rx.button(
+                    "We did it",
+                    size="1",
+                    variant="soft",
+                    color_scheme="grass",
+                    on_click=RitualsState.open_editor(key, "done"),
+                ),
+                rx.fragment(),
+            ),
+            rx.cond(
+                planned,
+                rx.button(
+                    "Move",
+                    size="1",
+                    variant="soft",
+                    color_scheme="amber",
+                    on_click=RitualsState.open_editor(key, "move"),
+                ),
+                rx.fragment(),
+            ),
+            rx.cond(
+                o.status != "missed",
+                rx.button(
+                    "Missed",
+                    size="1",
+                    variant="ghost",
+                    color_scheme="gray",
+                    on_click=RitualsState.missed(o.ritual_id, o.day),
+                ),
+                rx.fragment(),
+            ),
+            spacing="2",
+            wrap="wrap",
         ),
         rx.cond(
             RitualsState.editing == key,
@@ -204,14 +198,13 @@ def _ideas(ritual: Any) -> rx.Component:
     )
 
 
-def ritual_card(ritual: Any, extra: Any = None) -> rx.Component:
+def ritual_card(ritual: Any) -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.hstack(
                 rx.heading(ritual.title, as_="h3", size="4"),
                 rx.cond(ritual.kind == "check_in", rx.badge("Check-in", size="1"), rx.fragment()),
                 rx.spacer(),
-                extra if extra is not None else rx.fragment(),
                 rx.cond(
                     ritual.kind != "check_in",
                     rx.button(

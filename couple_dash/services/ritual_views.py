@@ -131,9 +131,13 @@ def ritual_views(*, session: Session, couple_id: int, now: datetime | None = Non
         assert ritual.id is not None
         partner = partner_of(session, couple_id, ritual.planner_id)
         recurrence = recurrence_of(ritual)
+        # Coming: not over yet (today's morning coffee is "recent" by the evening).
         today = now.astimezone(ZoneInfo(ritual.zone)).date()
-        ahead = recurrence.days(today, today + timedelta(days=120))[:4]
-        behind = recurrence.days(today - timedelta(days=90), today - timedelta(days=1))[-3:]
+        length = timedelta(minutes=ritual.duration_minutes)
+        days = recurrence.days(today - timedelta(days=90), today + timedelta(days=120))
+        over = [d for d in days if local_instant(d, ritual.minute, ritual.zone) + length <= now]
+        ahead = [d for d in days if d not in set(over)][:4]
+        behind = over[-3:]
         views.append(
             RitualView(
                 id=ritual.id,
