@@ -6,11 +6,14 @@ import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import httpx
 import pytest
 from dateutil.rrule import rruleset, rrulestr
 from icalendar import Calendar, Event
 from sqlmodel import Session, select
 
+from couple_dash import routes
+from couple_dash.api import api_app
 from couple_dash.config import Settings
 from couple_dash.models import CalendarFeed
 from couple_dash.services import NotAllowed, ServiceError, accounts, calendar, couples, rituals
@@ -215,3 +218,28 @@ def test_one_ritual_download(session: Session, settings: Settings) -> None:
         calendar.ritual_ics(session=session, user_id=sam, ritual_id=ritual_id)
     assert calendar.ics_filename("Café & crêpes!") == "cafe-crepes.ics"
     assert calendar.ics_filename("💞") == "ritual.ics"
+
+
+async def test_the_feed_route_serves_a_live_link_and_404s_otherwise(
+    session: Session, settings: Settings, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REFLEX_DB_URL", database_url)
+    alex, _ = berliners(session, settings, "http")
+    ritual_id = make(session, alex, FORTNIGHTLY)
+    token = calendar.create_feed(session=session, user_id=alex)
+    session.commit()
+    # httpx's ASGI transport rather than Starlette's TestClient, which now warns that it wants ``httpx2``.
+    transport = httpx.ASGITransport(app=api_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://couple-dash.test") as client:
+        ok = await client.get(routes.calendar_feed_url(token))
+        unknown = await client.get(routes.calendar_feed_url("nobody-has-this-token"))
+        calendar.revoke_feeds(session=session, user_id=alex)
+        session.commit()
+        revoked = await client.get(routes.calendar_feed_url(token))
+
+    assert ok.status_code == 200
+    assert ok.headers["content-type"] == "text/calendar; charset=utf-8"
+    assert ok.headers["cache-control"] == "private, max-age=300"
+    assert set(events(ok.content)) == {f"ritual-{ritual_id}@couple-dash"}
+    assert (unknown.status_code, unknown.text) == (404, "Not found")
+    assert (revoked.status_code, revoked.text) == (404, "Not found")
