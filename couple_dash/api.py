@@ -10,6 +10,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp
 
 from couple_dash import routes
 from couple_dash.db import session_scope
@@ -31,5 +32,16 @@ def calendar_feed(request: Request) -> Response:
 
 
 def api_app() -> Starlette:
-    """Passed to ``rx.App(api_transformer=...)``: Reflex mounts its own app (and the frontend) under it."""
+    """The app's own HTTP routes, on their own (tests call it directly)."""
     return Starlette(routes=[Route(f"{routes.CALENDAR_FEED}/{{token}}.ics", calendar_feed, methods=["GET"])])
+
+
+def with_api(reflex_asgi: ASGIApp) -> ASGIApp:
+    """``rx.App(api_transformer=with_api)``: our routes first, then everything Reflex serves (pages included).
+
+    A function rather than a Starlette instance: Reflex mounts into and adds middleware to an instance each time
+    the app is built, which fails the second time in one process (the in-process test backend builds it per module).
+    """
+    app = api_app()
+    app.mount("", reflex_asgi)
+    return app
