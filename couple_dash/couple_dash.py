@@ -6,6 +6,7 @@ import reflex as rx
 
 import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
 from couple_dash import presence
+from couple_dash.api import with_api
 from couple_dash.components.layout import PAGES
 from couple_dash.gc_pauses import keep_gc_pauses_rare
 from couple_dash.scheduler import run_scheduler
@@ -21,6 +22,8 @@ app = rx.App(
         rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
         rx.script(src="/timers.js"),
     ],
+    # Plain HTTP routes (the calendar feed), served ahead of the pages on the same port.
+    api_transformer=with_api,
 )
 
 for spec in PAGES:

@@ -57,3 +57,11 @@ def signup_url(invite: str = "") -> str:
 
 def join_url(code: str, base: str = "") -> str:
     return f"{base}{JOIN}?code={quote(code)}"
+
+
+# The private calendar feed: GET {CALENDAR_FEED}/{token}.ics (an HTTP route beside the app, not a page).
+CALENDAR_FEED = "/calendar"
+
+
+def calendar_feed_url(token: str, base: str = "") -> str:
+    return f"{base}{CALENDAR_FEED}/{quote(token, safe='')}.ics"

@@ -20,6 +20,7 @@ from couple_dash.domain.invites import (
 )
 from couple_dash.models import Couple, Invite, User, utcnow
 from couple_dash.services import ServiceError
+from couple_dash.services.calendar import revoke_feeds
 
 UNKNOWN_CODE = "We couldn't find that invite code. Check it with your partner, or ask for a new link."
 
@@ -214,5 +215,7 @@ def leave_couple(*, session: Session, user_id: int, now: datetime | None = None)
         .values(member_count=Couple.member_count - 1)
     )
     _revoke_open_invites(session, couple_id, now or utcnow())
+    # A calendar link shows the couple's plans: it must not carry over to whichever couple they join next.
+    revoke_feeds(session=session, user_id=user_id, now=now)
     session.flush()
     return couple_id

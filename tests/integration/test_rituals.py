@@ -39,7 +39,7 @@ def test_bad_rituals_are_refused_and_nothing_is_saved(
     session: Session, settings: Settings, change: dict[str, object], message: str
 ) -> None:
     alex, _ = pair(session, settings, "bad")
-    data = RitualInput(**{**FRIDAYS.__dict__, **change})  # type: ignore[arg-type]
+    data = RitualInput(**{**FRIDAYS.__dict__, **change})
     with pytest.raises(ServiceError, match=message):
         rituals.create(session=session, user_id=alex, data=data)
     assert ritual_views.ritual_views(session=session, couple_id=couple(session, alex), now=NOW) == []

@@ -6,7 +6,7 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from couple_dash import scheduler
 from couple_dash.config import Settings
@@ -31,7 +31,9 @@ def date_night(session: Session, user_id: int) -> int:
 
 def notes(engine: Engine) -> list[tuple[int, str, datetime]]:
     with Session(engine) as session:
-        return [(n.user_id, n.kind, n.due_at) for n in session.exec(select(Notification).order_by(Notification.id))]
+        return [
+            (n.user_id, n.kind, n.due_at) for n in session.exec(select(Notification).order_by(col(Notification.id)))
+        ]
 
 
 def test_one_leader_at_a_time_and_a_takeover_when_it_dies(engine: Engine) -> None:

@@ -1,0 +1,47 @@
+"""HTTP routes beside the Reflex app: the private calendar feed that calendar apps poll.
+
+Calendar apps fetch a plain URL with no session, so the token in the path is the only credential; an unknown or
+revoked one gets the same bare 404 as any other missing page.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp
+
+from couple_dash import routes
+from couple_dash.db import session_scope
+from couple_dash.services import calendar
+
+ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
+FEED_CACHE = "private, max-age=300"
+
+
+def calendar_feed(request: Request) -> Response:
+    """Sync on purpose: Starlette runs it in a worker thread, so the database never blocks the event loop."""
+    token = str(request.path_params["token"])
+    with session_scope() as session:
+        user_id = calendar.feed_user(session=session, token=token)
+        body = None if user_id is None else calendar.couple_calendar(session=session, user_id=user_id)
+    if body is None:
+        return PlainTextResponse("Not found", status_code=404)
+    return Response(body, media_type=ICS_MEDIA_TYPE, headers={"Cache-Control": FEED_CACHE})
+
+
+def api_app() -> Starlette:
+    """The app's own HTTP routes, on their own (tests call it directly)."""
+    return Starlette(routes=[Route(f"{routes.CALENDAR_FEED}/{{token}}.ics", calendar_feed, methods=["GET"])])
+
+
+def with_api(reflex_asgi: ASGIApp) -> ASGIApp:
+    """``rx.App(api_transformer=with_api)``: our routes first, then everything Reflex serves (pages included).
+
+    A function rather than a Starlette instance: Reflex mounts into and adds middleware to an instance each time
+    the app is built, which fails the second time in one process (the in-process test backend builds it per module).
+    """
+    app = api_app()
+    app.mount("", reflex_asgi)
+    return app
