@@ -76,6 +76,19 @@ def test_rituals_are_planned_and_lived_together(new_context: Any, base_url: str)
     expect(card.get_by_test_id("occurrence").filter(has_text="Moved")).to_contain_text("09:15")
     # The month view and the dashboard show it.
     expect(alex.get_by_test_id("month-day").filter(has_text="Morning coffee").first).to_be_visible()
+    # A private calendar link: a calendar app's parser gets the ritual with its RRULE; turned off, it's gone.
+    alex.locator("#calendar-create").click()
+    link = alex.locator("#calendar-url")
+    expect(link).to_have_value(re.compile(r"/calendar/[\w-]+\.ics$"))
+    feed = alex.request.get(link.input_value())
+    assert feed.status == 200
+    assert feed.headers["content-type"].startswith("text/calendar")
+    assert "SUMMARY:Morning coffee" in feed.text()
+    assert "RRULE:FREQ=WEEKLY" in feed.text()
+    url = link.input_value()
+    alex.locator("#calendar-revoke").click()
+    expect(alex.locator("#calendar-url")).to_have_count(0)
+    assert alex.request.get(url).status == 404
     screenshot(alex, "rituals-desktop")
     screenshot(sam, "rituals-phone")
     sam.goto(base_url + "/")

@@ -6,6 +6,7 @@ from typing import Any
 
 import reflex as rx
 
+from couple_dash.components.calendar_export import download_button
 from couple_dash.components.empty import empty_state
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -205,6 +206,7 @@ def ritual_card(ritual: Any) -> rx.Component:
                 rx.heading(ritual.title, as_="h3", size="4"),
                 rx.cond(ritual.kind == "check_in", rx.badge("Check-in", size="1"), rx.fragment()),
                 rx.spacer(),
+                download_button(ritual.id),
                 rx.cond(
                     ritual.kind != "check_in",
                     rx.button(
@@ -254,7 +256,7 @@ def month_view() -> rx.Component:
     def cell(c: Any) -> rx.Component:
         return rx.box(
             rx.cond(c.day > 0, rx.text(c.day.to_string(), size="1", weight="bold"), rx.fragment()),
-            rx.foreach(c.events, lambda item: rx.text.span(item, class_name="cd-month-item")),
+            rx.foreach(c.events, lambda item: rx.text.span(item, class_name="cd-month-item", title=item)),
             class_name=rx.cond(
                 c.day == 0,
                 "cd-month-cell cd-month-pad",

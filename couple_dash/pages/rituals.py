@@ -5,6 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from couple_dash import routes
+from couple_dash.components.calendar_export import calendar_card
 from couple_dash.components.commitment_form import WEEKDAY_NAMES, label
 from couple_dash.components.empty import empty_state
 from couple_dash.components.forms import error_callout
@@ -164,7 +165,7 @@ def rituals_page() -> rx.Component:
         rx.cond(
             CoupleState.is_paired,
             rx.grid(
-                rx.vstack(_create_form(), month_view(), spacing="4", width="100%"),
+                rx.vstack(_create_form(), month_view(), calendar_card(), spacing="4", width="100%"),
                 rx.vstack(
                     rx.cond(
                         CoupleState.rituals.length() > 0,

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.engine import CursorResult
 from sqlmodel import Session, col, select, update
 
 from couple_dash.domain.reminders import Due
@@ -51,9 +49,14 @@ def deliver(session: Session, due: Due, now: datetime | None = None) -> bool:
     }
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(Notification).values(**values).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    result = cast(CursorResult[Any], session.execute(statement))
-    return bool(result.rowcount)
+    statement = (
+        insert(Notification)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["dedupe_key"])
+        .returning(col(Notification.id))
+    )
+    # A row comes back only if it was inserted (rowcount is -1 on PostgreSQL when RETURNING is used).
+    return session.execute(statement).first() is not None
 
 
 def unread_counts(*, session: Session, couple_id: int) -> list[UnreadCount]:
