@@ -134,7 +134,7 @@ def _create_form() -> rx.Component:
                         ),
                         spacing="1",
                     ),
-                    columns="3",
+                    columns=rx.breakpoints(initial="1", sm="3", lg="1", xl="3"),
                     spacing="3",
                     width="100%",
                 ),
