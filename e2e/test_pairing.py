@@ -158,6 +158,6 @@ def test_renaming_yourself_shows_up_for_the_partner(new_context: Any, base_url: 
     sam.goto(base_url + "/settings")
     name = sam.get_by_label("Your name")
     name.fill("Samantha")
-    sam.get_by_role("button", name="Save").click()
+    sam.get_by_role("button", name="Save profile").click()
     expect(sam.locator("#settings-notice")).to_have_text("Saved.")
     expect(alex.locator("#couple-badge")).to_have_text("You and Samantha")

@@ -98,7 +98,7 @@ def _profile() -> rx.Component:
                 time_zone_field(SettingsState.time_zone, SettingsState.set_time_zone),
                 error_callout(SettingsState.error, id_="settings-error"),
                 notice_callout(SettingsState.notice, id_="settings-notice"),
-                rx.button("Save", type="submit", size="3", id="profile-save"),
+                rx.button("Save profile", type="submit", size="3", id="profile-save"),
                 spacing="3",
                 width="100%",
             ),
