@@ -85,21 +85,28 @@ class MeetingState(rx.State):
     async def set_aside(self):
         return await self._act(lambda s, v: meeting.set_issue_aside(session=s, user_id=v.user_id))
 
+    async def _submit(self, action: Callable[[Session, Viewer], object], part: str, field_id: str) -> tuple[str, Any]:
+        """A small form's write: (the refusal to show beside it, or "", and the reply: clear the field on success)."""
+        viewer = await current_viewer(self)
+        if viewer is None or viewer.couple_id is None:
+            return "", rx.redirect(routes.LOGIN)
+        try:
+            with session_scope() as session:
+                action(session, viewer)
+        except ServiceError as refusal:
+            return refusal.message, None
+        await sync.link_and_refresh(self, viewer.couple_id, only=part)
+        return "", rx.set_value(field_id, "")
+
     @rx.event
     async def add_note(self, form: dict[str, Any]):
         kind, text = str(form.get("kind", "")), str(form.get("text", ""))
-        self.note_error = ""
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
-            return rx.redirect(routes.LOGIN)
-        try:
-            with session_scope() as session:
-                meeting.add_note(session=session, user_id=viewer.user_id, kind=kind, text=text)
-        except ServiceError as refusal:
-            self.note_error = refusal.message
-            return None
-        await sync.link_and_refresh(self, viewer.couple_id, only=sync.MEETING)
-        return rx.set_value(f"note-{kind}", "")
+        self.note_error, reply = await self._submit(
+            lambda s, v: meeting.add_note(session=s, user_id=v.user_id, kind=kind, text=text),
+            sync.MEETING,
+            f"note-{kind}",
+        )
+        return reply
 
     @rx.event
     async def remove_note(self, note_id: int):
@@ -109,18 +116,12 @@ class MeetingState(rx.State):
     async def add_item(self, form: dict[str, Any]):
         """Add to the agenda from inside the meeting (an appreciation in the round, a request as it comes up)."""
         kind, text = str(form.get("kind", "")), str(form.get("text", ""))
-        self.item_error = ""
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
-            return rx.redirect(routes.LOGIN)
-        try:
-            with session_scope() as session:
-                agenda.add_item(session=session, user_id=viewer.user_id, kind=kind, text=text)
-        except ServiceError as refusal:
-            self.item_error = refusal.message
-            return None
-        await sync.link_and_refresh(self, viewer.couple_id, only=sync.AGENDA)
-        return rx.set_value(f"meeting-add-{kind}", "")
+        self.item_error, reply = await self._submit(
+            lambda s, v: agenda.add_item(session=s, user_id=v.user_id, kind=kind, text=text),
+            sync.AGENDA,
+            f"meeting-add-{kind}",
+        )
+        return reply
 
     @rx.event
     def toggle_pulse(self) -> None:
