@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
+from couple_dash.domain.push import parse_origins
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB_URL = "sqlite:///data/couple_dash.db"
 
@@ -52,4 +54,27 @@ def load_settings() -> Settings:
         login_failure_window=timedelta(minutes=_int_env("COUPLE_DASH_LOGIN_WINDOW_MINUTES", 15)),
         invite_ttl=timedelta(days=_int_env("COUPLE_DASH_INVITE_DAYS", 7)),
         public_url=os.environ.get("COUPLE_DASH_PUBLIC_URL", "").rstrip("/"),
+    )
+
+
+@dataclass(frozen=True)
+class PushSettings:
+    """Web Push (VAPID). Without both keys the app still works; reminders then arrive in the bell only."""
+
+    public_key: str  # base64url, uncompressed P-256 point: the browser's applicationServerKey
+    private_key: str  # base64url raw 32-byte key (or DER), never sent to a browser
+    subject: str  # "mailto:admin@example.org": who push services contact about this server
+    extra_origins: frozenset[str]
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.public_key and self.private_key)
+
+
+def push_settings() -> PushSettings:
+    return PushSettings(
+        public_key=os.environ.get("COUPLE_DASH_VAPID_PUBLIC_KEY", "").strip(),
+        private_key=os.environ.get("COUPLE_DASH_VAPID_PRIVATE_KEY", "").strip(),
+        subject=os.environ.get("COUPLE_DASH_VAPID_SUBJECT", "").strip() or "mailto:admin@localhost",
+        extra_origins=parse_origins(os.environ.get("COUPLE_DASH_PUSH_EXTRA_ORIGINS", "")),
     )

@@ -21,6 +21,7 @@ app = rx.App(
         rx.el.meta(name="description", content="A live, shared dashboard for two partners rebuilding trust."),
         rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
         rx.script(src="/timers.js"),
+        rx.script(src="/pwa.js"),
     ],
     # Plain HTTP routes (the calendar feed), served ahead of the pages on the same port.
     api_transformer=with_api,

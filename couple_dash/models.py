@@ -340,6 +340,23 @@ class Notification(SQLModel, table=True):
     dedupe_key: str = Field(max_length=160, sa_column_kwargs={"unique": True})
 
 
+class PushSubscription(SQLModel, table=True):
+    """One browser or phone that asked for Web Push for one person (the push service's URL and its keys)."""
+
+    __tablename__ = "push_subscription"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    endpoint: str = Field(max_length=1000, sa_column_kwargs={"unique": True})
+    p256dh: str = Field(max_length=200)
+    auth: str = Field(max_length=100)
+    device: str = Field(default="", max_length=80)  # "Chrome on Android", shown in Settings
+    discreet: bool = Field(default=False)  # no words of the reminder on the lock screen
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    last_sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    failures: int = Field(default=0)  # consecutive failed sends; the push service's "gone" removes it at once
+
+
 class SchedulerLease(SQLModel, table=True):
     """Leader election for the one scheduler of a deployment, and how far its sweep has got.
 

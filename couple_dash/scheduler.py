@@ -30,6 +30,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select, update
 
+from couple_dash.config import PushSettings, push_settings
 from couple_dash.db import session_scope
 from couple_dash.domain.reminders import Due, Person, Preferences, RitualPlan, WindowPlan, due_between
 from couple_dash.models import (
@@ -42,7 +43,7 @@ from couple_dash.models import (
     User,
     utcnow,
 )
-from couple_dash.services import notifications
+from couple_dash.services import notifications, web_push
 from couple_dash.services.commitment_views import commitment_cards
 from couple_dash.services.commitments import cadence_of
 from couple_dash.services.rituals import recurrence_of
@@ -223,14 +224,29 @@ def sweep(session: Session, holder: str, now: datetime) -> SweepResult:
     return result
 
 
-def run_once(holder: str, now: datetime | None = None, engine: Engine | None = None) -> SweepResult:
-    """One scheduler tick: take or renew the lease (its own transaction), then sweep if leading."""
+def run_once(
+    holder: str,
+    now: datetime | None = None,
+    engine: Engine | None = None,
+    push: PushSettings | None = None,
+    sender: web_push.Sender = web_push.send_with_pywebpush,
+) -> SweepResult:
+    """One scheduler tick: take or renew the lease (its own transaction), then sweep if leading.
+
+    Web Push goes out after the sweep's transaction committed, and only for reminders it inserted.
+    """
     now = now or utcnow()
     with session_scope(engine) as session:
         if not take_lease(session, holder, now):
             return SweepResult()
     with session_scope(engine) as session:
-        return sweep(session, holder, now)
+        result = sweep(session, holder, now)
+    push = push or push_settings()
+    if result.delivered and push.enabled:
+        outgoing = [web_push.Outgoing(d.user_id, d.title, d.body, d.link, d.key) for d in result.delivered]
+        with session_scope(engine) as session:
+            web_push.send(session=session, settings=push, outgoing=outgoing, sender=sender, now=now)
+    return result
 
 
 async def _tick(holder: str) -> None:

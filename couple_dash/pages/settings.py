@@ -10,12 +10,14 @@ from couple_dash import routes, sync
 from couple_dash.components.forms import error_callout, field, notice_callout, time_zone_field
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.notifications import reminders_card
+from couple_dash.components.push import push_card
 from couple_dash.db import session_scope
 from couple_dash.domain.accounts import known_time_zones
 from couple_dash.services import ServiceError, accounts, couples
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.notifications import ReminderSettingsState
+from couple_dash.state.push import PushState
 
 
 class SettingsState(rx.State):
@@ -115,7 +117,13 @@ def _sessions() -> rx.Component:
             rx.heading("Signed-in devices", as_="h2", size="5"),
             rx.text("Signed in as ", rx.text.strong(AuthState.email), ".", size="2"),
             rx.hstack(
-                rx.button("Log out", on_click=AuthState.log_out, variant="soft", size="3", id="logout"),
+                rx.button(
+                    "Log out",
+                    on_click=[PushState.forget_this_device, AuthState.log_out],
+                    variant="soft",
+                    size="3",
+                    id="logout",
+                ),
                 rx.button(
                     "Log out of all devices",
                     on_click=AuthState.log_out_everywhere,
@@ -179,12 +187,12 @@ def _couple() -> rx.Component:
     )
 
 
-@app_page(routes.SETTINGS, "Settings", on_load=[SettingsState.load, ReminderSettingsState.load])
+@app_page(routes.SETTINGS, "Settings", on_load=[SettingsState.load, ReminderSettingsState.load, PushState.load])
 def settings_page() -> rx.Component:
     return rx.vstack(
         page_heading("Settings"),
         _profile(),
-        rx.cond(CoupleState.is_paired, reminders_card(), rx.fragment()),
+        rx.cond(CoupleState.is_paired, rx.fragment(reminders_card(), push_card()), rx.fragment()),
         _couple(),
         _sessions(),
         spacing="4",

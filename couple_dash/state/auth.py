@@ -9,7 +9,7 @@ from reflex.event import EventSpec
 
 from couple_dash import routes, sync
 from couple_dash.db import session_scope
-from couple_dash.services import accounts
+from couple_dash.services import accounts, web_push
 from couple_dash.services.accounts import Viewer
 
 SESSION_STORAGE_KEY = "couple_dash_session"
@@ -93,6 +93,7 @@ class AuthState(rx.State):
         if viewer is not None:
             with session_scope() as session:
                 accounts.log_out_everywhere(session=session, user_id=viewer.user_id)
+                web_push.forget_all(session=session, user_id=viewer.user_id)
         return await self._signed_out()
 
 
