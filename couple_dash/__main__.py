@@ -7,6 +7,7 @@ installs the locked dependencies, then hands over to code that runs inside that 
     test  [pytest options]       lint, type check, unit, integration and end-to-end tests
     demo                         create a demo couple with ~8 weeks of history and print both logins
     migrate                      apply database migrations
+    vapid                        print a new key pair for phone notifications (Web Push)
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ def main(argv: list[str]) -> int:
         return run(rest)
     if command == "test":
         return test(rest)
-    if command in {"demo", "migrate"}:
+    if command in {"demo", "migrate", "vapid"}:
         return venv_command([command, *rest])
     print(f"Unknown command {command!r}.\n{__doc__}", file=sys.stderr)
     return 2

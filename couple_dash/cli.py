@@ -15,8 +15,21 @@ def main(argv: list[str]) -> int:
     sub.add_parser("migrate", help="apply database migrations")
     demo = sub.add_parser("demo", help="create a demo couple with ~8 weeks of history")
     demo.add_argument("--weeks", type=int, default=8)
+    sub.add_parser("vapid", help="print a new VAPID key pair for Web Push")
     args = parser.parse_args(argv)
 
+    if args.command == "vapid":
+        from couple_dash.devtools.push_service import vapid_keys
+
+        public, private = vapid_keys()
+        print(
+            "# Phone notifications (Web Push). Keep the private key secret;"
+            " with new keys, each device turns notifications on again."
+        )
+        print(f"export COUPLE_DASH_VAPID_PUBLIC_KEY={public}")
+        print(f"export COUPLE_DASH_VAPID_PRIVATE_KEY={private}")
+        print("export COUPLE_DASH_VAPID_SUBJECT=mailto:you@example.org")
+        return 0
     migrate()
     if args.command == "migrate":
         print(f"Database is up to date: {database_url()}")

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
 
+from couple_dash.devtools.push_service import FakePushService, vapid_keys
 from couple_dash.devtools.server import AppServer
 
 SYSTEM_CHROMIUM = "/usr/bin/chromium"
@@ -38,9 +39,31 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
-def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppServer]:
+def vapid() -> tuple[str, str]:
+    return vapid_keys()
+
+
+@pytest.fixture(scope="session")
+def push_service(vapid: tuple[str, str]) -> Iterator[FakePushService]:
+    """Stands in for the browser's push service (FCM is out of reach here); checks VAPID, decrypts what arrives."""
+    service = FakePushService(vapid[0]).start()
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope="session")
+def app_server(
+    tmp_path_factory: pytest.TempPathFactory, vapid: tuple[str, str], push_service: FakePushService
+) -> Iterator[AppServer]:
     # The scheduler sweeps every 2 s here (30 s by default), so a reminder's arrival can be watched live.
-    server = AppServer(tmp_path_factory.mktemp("app"), extra_env={"COUPLE_DASH_SCHEDULER_SECONDS": "2"}).start()
+    env = {
+        "COUPLE_DASH_SCHEDULER_SECONDS": "2",
+        "COUPLE_DASH_VAPID_PUBLIC_KEY": vapid[0],
+        "COUPLE_DASH_VAPID_PRIVATE_KEY": vapid[1],
+        "COUPLE_DASH_VAPID_SUBJECT": "mailto:e2e@example.org",
+        "COUPLE_DASH_PUSH_EXTRA_ORIGINS": push_service.origin,
+    }
+    server = AppServer(tmp_path_factory.mktemp("app"), extra_env=env).start()
     yield server
     server.stop()
     errors = server.error_lines()

@@ -2,7 +2,8 @@
 
 Pushes go out after the in-app notification is stored, only for rows actually inserted, so the bell stays the
 record and a push is never sent twice for one reminder. A device the push service calls gone (404/410) is
-forgotten at once; one failing for other reasons is kept and retried with the next reminder.
+forgotten at once; one failing for other reasons is retried with the next reminder, and forgotten after five
+failures in a row (as after the server's keys changed).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 TTL_SECONDS = 60 * 60  # a reminder an hour late is no longer worth waking a phone for
 TIMEOUT_SECONDS = 10
 GONE = (404, 410)
+MAX_FAILURES = 5  # in a row (e.g. after the server's keys changed): the device has to be turned on again
 NOT_A_PUSH_SERVICE = "This browser offered a push address we don't recognise, so notifications stay off here."
 
 # (subscription_info, data, settings) -> HTTP status; pywebpush by default, a fake in tests.
@@ -172,6 +174,9 @@ def send(
                 row.failures, row.last_sent_at = 0, now or utcnow()
             else:
                 row.failures += 1
+                if row.failures >= MAX_FAILURES:
+                    session.delete(row)
+                    continue
             session.add(row)
     session.flush()
     return accepted
