@@ -1,15 +1,42 @@
-// Couple Dash in the browser: registers the service worker and offers Web Push helpers to the app's events.
+// Couple Dash in the browser: registers the service worker, offers a reload after a release, and gives the
+// app's events Web Push helpers.
 // Every helper resolves (never rejects) to a plain object, because it is handed back to a server event.
 (function () {
   "use strict";
   var supported = "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 
+  // A new release installs a new service worker; the page that was open keeps working and offers a reload
+  // (never forced: someone may be typing).
+  function offerReload() {
+    if (document.getElementById("cd-update")) return;
+    var bar = document.createElement("div");
+    bar.id = "cd-update";
+    bar.className = "cd-update";
+    bar.setAttribute("role", "status");
+    bar.innerHTML = '<span>Couple Dash was updated.</span> <button type="button">Reload</button>';
+    bar.querySelector("button").addEventListener("click", function () { location.reload(); });
+    document.body.appendChild(bar);
+  }
+
   if ("serviceWorker" in navigator) {
-    window.addEventListener("load", function () {
-      navigator.serviceWorker.register("/sw.js").catch(function (e) {
-        console.warn("service worker not registered", e);
-      });
+    var hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.addEventListener("controllerchange", function () {
+      if (hadController) offerReload();
+      hadController = true;
     });
+    var register = function () {
+      navigator.serviceWorker.register("/sw.js").then(
+        function (registration) {
+          document.addEventListener("visibilitychange", function () {
+            if (document.visibilityState === "visible") registration.update().catch(function () {});
+          });
+        },
+        function (e) { console.warn("service worker not registered", e); }
+      );
+    };
+    // This script is added by React after hydration, often after the load event: register now if so.
+    if (document.readyState === "complete") register();
+    else window.addEventListener("load", register);
   }
 
   function keyBytes(base64url) {

@@ -5,11 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
-from couple_dash import presence
+from couple_dash import presence, pwa
 from couple_dash.api import with_api
 from couple_dash.components.layout import PAGES
 from couple_dash.gc_pauses import keep_gc_pauses_rare
 from couple_dash.scheduler import run_scheduler
+
+# Icons and the service worker are written into assets/ before Reflex copies them into the build.
+pwa.prepare_assets()
 
 app = rx.App(
     html_lang="en",
@@ -20,6 +23,13 @@ app = rx.App(
         rx.el.meta(name="viewport", content="width=device-width, initial-scale=1, viewport-fit=cover"),
         rx.el.meta(name="description", content="A live, shared dashboard for two partners rebuilding trust."),
         rx.el.link(rel="icon", href="/icon.svg", type="image/svg+xml"),
+        rx.el.link(rel="manifest", href="/manifest.json"),
+        rx.el.link(rel="apple-touch-icon", href="/apple-touch-icon.png"),
+        rx.el.meta(name="theme-color", content="#3e63dd"),
+        rx.el.meta(name="mobile-web-app-capable", content="yes"),
+        rx.el.meta(name="apple-mobile-web-app-capable", content="yes"),
+        rx.el.meta(name="apple-mobile-web-app-title", content="Couple Dash"),
+        rx.el.meta(name="apple-mobile-web-app-status-bar-style", content="default"),
         rx.script(src="/timers.js"),
         rx.script(src="/pwa.js"),
     ],

@@ -48,6 +48,11 @@ class AppServer:
     def url(self) -> str:
         return f"http://localhost:{self.port}"
 
+    @property
+    def client_dir(self) -> Path:
+        """Where this server's built frontend lies (it serves these files at request time)."""
+        return (self._private_web_dir() or self.root / ".web") / "build" / "client"
+
     def environment(self) -> dict[str, str]:
         env = runtime_environment()
         env.update({"REFLEX_DB_URL": self.db_url, "PYTHONUNBUFFERED": "1", **self.extra_env})
