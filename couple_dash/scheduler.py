@@ -254,6 +254,9 @@ async def _tick(holder: str) -> None:
 
     try:
         result = await asyncio.to_thread(run_once, holder)
+    except asyncio.CancelledError:  # the server is stopping: the thread's sweep commits or rolls back on its own
+        logger.info("scheduler: stopped during a sweep; the next leader resumes from the last committed window")
+        return
     except Exception:  # a failed tick is retried by the next one; the window is not lost
         logger.exception("scheduler: sweep failed")
         return

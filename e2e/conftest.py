@@ -19,6 +19,8 @@ SYSTEM_CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
+# A phone as Chromium emulates one: touch events, a mobile viewport, and its device pixel ratio.
+PHONE_DEVICE: dict[str, Any] = {"viewport": PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
 PASSWORD = "a long walk home"
 
 expect.set_options(timeout=10_000)
@@ -145,9 +147,9 @@ def screenshot(page: Page, name: str) -> Path:
     return path
 
 
-def paired_couple(new_context: Any, base_url: str) -> tuple[Page, Page, str, str]:
-    """Two partners in two browser contexts, signed up and paired through an invite link."""
-    alex, sam = new_context().new_page(), new_context().new_page()
+def paired_couple(new_context: Any, base_url: str, **options: Any) -> tuple[Page, Page, str, str]:
+    """Two partners in two browser contexts (with ``options``, e.g. a phone), signed up and paired by invite."""
+    alex, sam = new_context(**options).new_page(), new_context(**options).new_page()
     alex_email, sam_email = unique_email("alex"), unique_email("sam")
     sign_up(alex, base_url, "Alex", alex_email)
     link = create_invite(alex, base_url)

@@ -44,6 +44,7 @@ def brand() -> rx.Component:
         underline="none",
         color="inherit",
         aria_label=f"{APP_NAME} home",
+        class_name="cd-brand",
     )
 
 
@@ -57,7 +58,7 @@ def couple_badge() -> rx.Component:
         CoupleState.is_paired,
         rx.badge(
             rx.icon("heart", size=14, aria_hidden="true"),
-            rx.text.span("You and "),
+            rx.text.span("You and ", class_name="cd-badge-you"),
             partner,
             size="2",
             radius="full",
