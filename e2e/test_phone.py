@@ -20,7 +20,8 @@ WIDTHS = (360, 390, 430)
 # Visible controls smaller than 44×44 px, as "tag#id.class 'text' w×h". A control counts with its label: a
 # checkbox wrapped in a 44 px tall label is a 44 px target. Links inside running text don't count.
 SMALL_TARGETS = """(min) => {
-  const selector = "a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=checkbox], [role=switch], [role=tab], [role=combobox]";
+  const selector = "a[href], button, input:not([type=hidden]), select, textarea, "
+    + "[role=button], [role=checkbox], [role=switch], [role=tab], [role=combobox]";
   const small = [];
   for (const el of document.querySelectorAll(selector)) {
     if (el.closest("[aria-hidden=true], .cd-skip-link, [hidden]")) continue;
@@ -30,11 +31,13 @@ SMALL_TARGETS = """(min) => {
     if (box.width === 0 || box.height === 0) continue;
     const label = el.closest("label");
     if (label) box = label.getBoundingClientRect();
-    if (el.tagName === "A" && getComputedStyle(el).display === "inline" && el.parentElement
-        && /^(P|SPAN|LI|TD)$/.test(el.parentElement.tagName) && el.parentElement.textContent.trim() !== el.textContent.trim()) continue;
+    const parent = el.parentElement;
+    if (el.tagName === "A" && style.display === "inline" && parent && /^(P|SPAN|LI|TD)$/.test(parent.tagName)
+        && parent.textContent.trim() !== el.textContent.trim()) continue;
     if (box.width < min - 0.5 || box.height < min - 0.5) {
-      const name = (el.getAttribute("aria-label") || el.textContent || el.getAttribute("name") || "").trim().slice(0, 30);
-      small.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} '${name}' ${Math.round(box.width)}×${Math.round(box.height)}`);
+      const name = (el.getAttribute("aria-label") || el.textContent || el.getAttribute("name") || "").trim();
+      const size = `${Math.round(box.width)}×${Math.round(box.height)}`;
+      small.push(`${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} '${name.slice(0, 30)}' ${size}`);
     }
   }
   return small;
