@@ -153,7 +153,8 @@ def ritual_views(*, session: Session, couple_id: int, now: datetime | None = Non
         over = {d for d in days if local_instant(d, ritual.minute, ritual.zone) + length <= now}
         ahead = [d for d in days if d not in over][:4]
         # Past days an edit took off the plan still show what happened on them.
-        behind = sorted(over | _history_days(records, ritual.id, today - timedelta(days=90), today))[-3:]
+        off_plan = _history_days(records, ritual.id, today - timedelta(days=90), today) - planned
+        behind = sorted(over | off_plan)[-3:]
         views.append(
             RitualView(
                 id=ritual.id,

@@ -209,3 +209,14 @@ def test_a_new_time_on_the_same_days_keeps_every_record(session: Session, settin
     ]
     assert view.coming[0].label == "Fri 27 Nov, 20:30"
     assert view.coming[0].confirmed_by == [sam]
+
+
+def test_an_occurrence_today_that_is_not_over_is_only_coming(session: Session, settings: Settings) -> None:
+    alex, _ = pair(session, settings, "today")
+    daily = replace(FRIDAYS, weekdays=tuple(range(7)))
+    made = rituals.create(session=session, user_id=alex, data=daily, now=NOW)
+    assert made.id is not None
+    rituals.confirm(session=session, user_id=alex, ritual_id=made.id, day=NOW.date(), now=NOW)
+    [view] = ritual_views.ritual_views(session=session, couple_id=couple(session, alex), now=NOW)
+    assert view.coming[0].day == "2026-11-25"
+    assert [o.day for o in view.recent] == ["2026-11-24", "2026-11-23", "2026-11-22"]
