@@ -7,7 +7,7 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import PHONE, paired_couple, screenshot
+from e2e.conftest import ARTIFACTS, PHONE, paired_couple, screenshot
 
 # The browser's own zone (the partners' zone, prefilled at sign-up): a date and time a given number of minutes
 # from now, rounded up to the next whole minute, as the date and time inputs want them.
@@ -125,3 +125,82 @@ def test_a_reminder_from_the_scheduler_appears_live_for_the_partner(new_context:
     screenshot(sam, "reminder-bell")
     sam.locator("#bell-read").click()
     expect(sam.locator("#bell-count")).to_have_count(0)
+
+
+def test_a_partner_edits_a_ritual_and_the_other_sees_it_live(new_context: Any, base_url: str) -> None:
+    alex, sam, _, _ = paired_couple(new_context, base_url)
+    sam.set_viewport_size(PHONE)
+    # The weekly check-in is a ritual too, changed on the Check-in page: its card offers no Edit.
+    alex.goto(base_url + "/check-in")
+    alex.locator("#schedule-weekday").select_option("6")
+    alex.locator("#schedule-time").fill("19:30")
+    alex.locator("#schedule-save").click()
+    expect(alex.locator("#schedule-label")).to_contain_text("Sundays at 19:30")
+    alex.goto(base_url + "/rituals")
+    sam.goto(base_url + "/rituals")
+    today = alex.evaluate(LOCAL_IN, 0)[0]
+    plan(alex, "Morning coffee", days=[0, 2, 4], start=today, time="07:30")
+    check_in = sam.get_by_test_id("ritual").filter(has_text="Weekly check-in")
+    expect(check_in).to_contain_text("Sundays at 19:30")
+    expect(check_in.get_by_role("button", name=re.compile(r"^Edit"))).to_have_count(0)
+    alex_card = alex.get_by_test_id("ritual").filter(has_text="Morning coffee")
+    expect(alex_card).to_contain_text("Mondays, Wednesdays and Fridays at 07:30")
+
+    # Sam opens the form on her phone: it starts from the saved plan.
+    sam_card = sam.get_by_test_id("ritual").filter(has_text="Morning coffee")
+    sam_card.get_by_role("button", name="Edit Morning coffee").click()
+    expect(sam.locator("#ritual-edit-title")).to_have_value("Morning coffee")
+    expect(sam.locator("#ritual-edit-recurrence")).to_have_value("weekly")
+    for day in range(7):
+        expect(sam.locator(f"#ritual-edit-day-{day}")).to_be_checked(checked=day in (0, 2, 4))
+    expect(sam.locator("#ritual-edit-interval")).to_have_value("1")
+    expect(sam.locator("#ritual-edit-start")).to_have_value(today)
+    expect(sam.locator("#ritual-edit-time")).to_have_value("07:30")
+    expect(sam.locator("#ritual-edit-duration")).to_have_value("90")
+    expect(sam.locator("#ritual-edit-planner")).to_have_value("alternate")
+    screenshot(sam, "ritual-edit-phone")
+    # What the phone shows: the form's top under the header, then its end above the bottom bar.
+    sam.locator("#ritual-edit-form").evaluate("(f) => { f.scrollIntoView(); window.scrollBy(0, -72); }")
+    sam.screenshot(path=str(ARTIFACTS / "ritual-edit-phone-top.png"))
+    sam.locator("#ritual-edit-form").evaluate("(f) => f.scrollIntoView({block: 'end'})")
+    sam.evaluate("window.scrollBy(0, 80)")
+    sam.screenshot(path=str(ARTIFACTS / "ritual-edit-phone-end.png"))
+    # A bad edit: the message in the form, nothing changes for Alex.
+    sam.locator("#ritual-edit-title").fill(" ")
+    sam.locator("#ritual-edit-save").click()
+    expect(sam.locator("#ritual-edit-error")).to_contain_text("Give the ritual a name")
+    # Sam renames it, swaps Monday for Saturday and makes it later; Alex sees it without a reload.
+    sam.locator("#ritual-edit-title").fill("Slow breakfast")
+    sam.locator("#ritual-edit-day-0").uncheck()
+    sam.locator("#ritual-edit-day-5").check()
+    sam.locator("#ritual-edit-time").fill("08:15")
+    sam.locator("#ritual-edit-save").click()
+    expect(sam.locator("#ritual-edit-form")).to_have_count(0)
+    alex_card = alex.get_by_test_id("ritual").filter(has_text="Slow breakfast")
+    expect(alex_card).to_contain_text("Wednesdays, Fridays and Saturdays at 08:15")
+    expect(alex_card.get_by_test_id("occurrence").first).to_contain_text("08:15")
+    expect(alex.get_by_test_id("ritual").filter(has_text="Morning coffee")).to_have_count(0)
+    expect(alex.get_by_test_id("month-day").filter(has_text="Slow breakfast").first).to_be_visible()
+
+    # Both edit at once. Alex saves first; Sam's typed name stays in her form, her save is refused naming Alex's
+    # plan, and saving again keeps hers deliberately.
+    sam_card = sam.get_by_test_id("ritual").filter(has_text="Slow breakfast")
+    sam_card.get_by_role("button", name="Edit Slow breakfast").click()
+    sam.locator("#ritual-edit-title").fill("Breakfast in bed")
+    alex_card.get_by_role("button", name="Edit Slow breakfast").click()
+    alex.locator("#ritual-edit-time").fill("09:00")
+    alex.locator("#ritual-edit-save").click()
+    expect(sam_card).to_have_attribute("data-version", "3")
+    expect(sam.locator("#ritual-edit-title")).to_have_value("Breakfast in bed")
+    sam.locator("#ritual-edit-save").click()
+    expect(sam.locator("#ritual-edit-error")).to_contain_text("changed elsewhere")
+    expect(sam.locator("#ritual-edit-error")).to_contain_text("at 09:00")
+    sam.locator("#ritual-edit-save").click()
+    expect(alex.get_by_test_id("ritual").filter(has_text="Breakfast in bed")).to_contain_text("at 08:15")
+    # Cancel closes the form and changes nothing.
+    alex_card = alex.get_by_test_id("ritual").filter(has_text="Breakfast in bed")
+    alex_card.get_by_role("button", name="Edit Breakfast in bed").click()
+    alex.locator("#ritual-edit-title").fill("Never mind")
+    alex.locator("#ritual-edit-cancel").click()
+    expect(alex.locator("#ritual-edit-form")).to_have_count(0)
+    expect(alex_card).to_have_attribute("data-version", "4")

@@ -8,8 +8,10 @@ import reflex as rx
 
 from couple_dash.components.calendar_export import download_button
 from couple_dash.components.empty import empty_state
+from couple_dash.components.ritual_form import ritual_form
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
+from couple_dash.state.ritual_edit import RitualEditState
 from couple_dash.state.rituals import RitualsState
 
 WEEKDAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -199,56 +201,96 @@ def _ideas(ritual: Any) -> rx.Component:
     )
 
 
+def _edit_form(ritual: Any) -> rx.Component:
+    return ritual_form(
+        prefix="ritual-edit",
+        heading="Change “" + ritual.title + "”",
+        recurrence=RitualEditState.recurrence,
+        on_recurrence=RitualEditState.set_recurrence,
+        on_submit=RitualEditState.save,
+        error=RitualEditState.error,
+        key=RitualEditState.opened.to_string(),
+        submit_label="Save changes",
+        values=RitualEditState.values,
+        on_cancel=RitualEditState.cancel,
+        note=RitualEditState.zone_note,
+    )
+
+
 def ritual_card(ritual: Any) -> rx.Component:
+    """A ritual with what's coming and its ideas; in its place, the edit form while this tab edits it."""
     return rx.card(
-        rx.vstack(
+        rx.cond(RitualEditState.ritual_id == ritual.id, _edit_form(ritual), _ritual_body(ritual)),
+        size="3",
+        data_testid="ritual",
+        data_version=ritual.version.to_string(),
+    )
+
+
+def _ritual_body(ritual: Any) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.heading(ritual.title, as_="h3", size="4"),
+            rx.cond(ritual.kind == "check_in", rx.badge("Check-in", size="1"), rx.fragment()),
+            rx.spacer(),
             rx.hstack(
-                rx.heading(ritual.title, as_="h3", size="4"),
-                rx.cond(ritual.kind == "check_in", rx.badge("Check-in", size="1"), rx.fragment()),
-                rx.spacer(),
                 download_button(ritual.id),
+                # The check-in's day and time are set on the Check-in page; it is never stopped.
                 rx.cond(
                     ritual.kind != "check_in",
-                    rx.button(
-                        "Stop",
-                        size="1",
-                        variant="ghost",
-                        color_scheme="gray",
-                        on_click=RitualsState.archive(ritual.id),
-                        aria_label="Stop this ritual",
+                    rx.fragment(
+                        rx.button(
+                            rx.icon("pencil", size=14, aria_hidden="true"),
+                            "Edit",
+                            size="1",
+                            variant="soft",
+                            on_click=RitualEditState.start(ritual.id),
+                            id="ritual-edit-" + ritual.id.to_string(),
+                            aria_label="Edit " + ritual.title,
+                        ),
+                        rx.button(
+                            "Stop",
+                            size="1",
+                            variant="ghost",
+                            color_scheme="gray",
+                            on_click=RitualsState.archive(ritual.id),
+                            aria_label="Stop this ritual",
+                        ),
                     ),
                     rx.fragment(),
                 ),
+                spacing="2",
                 align="center",
-                width="100%",
+                class_name="cd-ritual-actions",
             ),
-            rx.text(
-                ritual.schedule_label,
-                " · ",
-                ritual.duration_minutes.to_string(),
-                " min · ",
-                ritual.planner_label,
-                size="2",
-                color_scheme="gray",
-            ),
-            rx.cond(ritual.description != "", rx.text(ritual.description, size="2"), rx.fragment()),
-            rx.text("Coming up", weight="bold", size="2"),
-            rx.foreach(ritual.coming, occurrence_row),
-            rx.cond(
-                ritual.recent.length() > 0,
-                rx.el.details(
-                    rx.el.summary("Recent ones"),
-                    rx.vstack(rx.foreach(ritual.recent, occurrence_row), spacing="2", padding_top="0.5em"),
-                    class_name="cd-summary",
-                ),
-                rx.fragment(),
-            ),
-            _ideas(ritual),
-            spacing="3",
+            align="center",
+            wrap="wrap",
             width="100%",
         ),
-        size="3",
-        data_testid="ritual",
+        rx.text(
+            ritual.schedule_label,
+            " · ",
+            ritual.duration_minutes.to_string(),
+            " min · ",
+            ritual.planner_label,
+            size="2",
+            color_scheme="gray",
+        ),
+        rx.cond(ritual.description != "", rx.text(ritual.description, size="2"), rx.fragment()),
+        rx.text("Coming up", weight="bold", size="2"),
+        rx.foreach(ritual.coming, occurrence_row),
+        rx.cond(
+            ritual.recent.length() > 0,
+            rx.el.details(
+                rx.el.summary("Recent ones"),
+                rx.vstack(rx.foreach(ritual.recent, occurrence_row), spacing="2", padding_top="0.5em"),
+                class_name="cd-summary",
+            ),
+            rx.fragment(),
+        ),
+        _ideas(ritual),
+        spacing="3",
+        width="100%",
     )
 
 

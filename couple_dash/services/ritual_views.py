@@ -48,6 +48,7 @@ class RitualView:
     schedule_label: str
     duration_minutes: int
     planner_label: str
+    version: int  # bumped by every edit of the plan
     ideas: list[IdeaView]
     coming: list[OccurrenceView]
     recent: list[OccurrenceView]
@@ -78,10 +79,15 @@ def _records(session: Session, ritual_ids: list[int]) -> dict[tuple[int, date], 
     return {(r.ritual_id, r.day): r for r in rows}
 
 
-def _view(ritual: Ritual, day: date, record: RitualOccurrence | None, partner: int | None) -> OccurrenceView:
+def _view(
+    ritual: Ritual, day: date, record: RitualOccurrence | None, partner: int | None, on_plan: bool = True
+) -> OccurrenceView:
+    """One occurrence. A day no longer on the plan (history kept through an edit) shows no time: the plan's time
+    may have changed since, and the old one isn't stored."""
     assert ritual.id is not None
     tz = ZoneInfo(ritual.zone)
     starts = local_instant(day, ritual.minute, ritual.zone)
+    moved = record is not None and record.moved_to is not None
     if record is not None and record.moved_to is not None:
         starts = record.moved_to.astimezone(tz)
     status = record.status if record is not None else "planned"
@@ -96,7 +102,7 @@ def _view(ritual: Ritual, day: date, record: RitualOccurrence | None, partner: i
         title=ritual.title,
         kind=ritual.kind,
         day=day.isoformat(),
-        label=f"{starts:%a} {starts.day} {starts:%b}, {starts:%H:%M}",
+        label=f"{starts:%a} {starts.day} {starts:%b}" + (f", {starts:%H:%M}" if on_plan or moved else ""),
         starts_ms=int(starts.timestamp() * 1000),
         status=status,
         status_label=STATUS_LABELS.get(status, status),
@@ -111,6 +117,14 @@ def _planner_label(ritual: Ritual, names: dict[int | None, str]) -> str:
     if ritual.planner_mode == "alternate":
         return "You take turns planning it"
     return f"{name} plans it"
+
+
+def _history_days(
+    records: dict[tuple[int, date], RitualOccurrence], ritual_id: int, first: date, last: date
+) -> set[date]:
+    """Days in [first, last] with a record (something happened to that occurrence), on the plan or not: an edit
+    may have taken a day off the plan, but what happened on it stays in the history."""
+    return {day for (rid, day) in records if rid == ritual_id and first <= day <= last}
 
 
 def ritual_views(*, session: Session, couple_id: int, now: datetime | None = None) -> list[RitualView]:
@@ -135,9 +149,12 @@ def ritual_views(*, session: Session, couple_id: int, now: datetime | None = Non
         today = now.astimezone(ZoneInfo(ritual.zone)).date()
         length = timedelta(minutes=ritual.duration_minutes)
         days = recurrence.days(today - timedelta(days=90), today + timedelta(days=120))
-        over = [d for d in days if local_instant(d, ritual.minute, ritual.zone) + length <= now]
-        ahead = [d for d in days if d not in set(over)][:4]
-        behind = over[-3:]
+        planned = set(days)
+        over = {d for d in days if local_instant(d, ritual.minute, ritual.zone) + length <= now}
+        ahead = [d for d in days if d not in over][:4]
+        # Past days an edit took off the plan still show what happened on them.
+        off_plan = _history_days(records, ritual.id, today - timedelta(days=90), today) - planned
+        behind = sorted(over | off_plan)[-3:]
         views.append(
             RitualView(
                 id=ritual.id,
@@ -147,9 +164,10 @@ def ritual_views(*, session: Session, couple_id: int, now: datetime | None = Non
                 schedule_label=recurrence.describe(ritual.minute),
                 duration_minutes=ritual.duration_minutes,
                 planner_label=_planner_label(ritual, names),
+                version=ritual.version,
                 ideas=ideas.get(ritual.id, []),
                 coming=[_view(ritual, d, records.get((ritual.id, d)), partner) for d in ahead],
-                recent=[_view(ritual, d, records.get((ritual.id, d)), partner) for d in reversed(behind)],
+                recent=[_view(ritual, d, records.get((ritual.id, d)), partner, d in planned) for d in reversed(behind)],
             )
         )
     return views
@@ -173,10 +191,13 @@ def month(
     by_day: dict[date, list[str]] = {}
     for ritual in rituals:
         assert ritual.id is not None
-        for day in recurrence_of(ritual).days(first, last):
+        ritual_today = now.astimezone(ZoneInfo(ritual.zone)).date()
+        planned = set(recurrence_of(ritual).days(first, last))
+        for day in sorted(planned | _history_days(records, ritual.id, first, min(last, ritual_today))):
             record = records.get((ritual.id, day))
             status = STATUS_LABELS.get(record.status, "") if record else ""
-            shown = f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d} {ritual.title}"
+            at = f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d} " if day in planned else ""
+            shown = at + ritual.title
             by_day.setdefault(day, []).append(shown + (f" · {status}" if status else ""))
     weeks = []
     for week in Calendar().monthdatescalendar(year, month_number):

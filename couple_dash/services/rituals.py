@@ -2,22 +2,31 @@
 
 Every function is scoped to the caller's own couple. The weekly check-in is a ritual too (``kind="check_in"``,
 at most one live per couple), kept by ``set_check_in``.
+
+Occurrence records (confirmations, done / missed, moves) belong to a scheduled day. When a ritual's plan is
+edited, every record of an occurrence that is over, or was marked done, is history and stays, shown under
+"Recent" even if the new plan no longer has that day. A record of an occurrence still ahead stays while the new
+plan still has that day (a confirmation or a move still stands) and is deleted otherwise: it was about a plan
+that no longer exists, and would leave a skipped day, a moved event or a reminder for it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
+from sqlmodel import update as update_rows
 
 from couple_dash.domain import check_in_time
-from couple_dash.domain.recurrence import MAX_DURATION, Recurrence, RecurrenceKind
+from couple_dash.domain.recurrence import MAX_DURATION, Recurrence, RecurrenceKind, local_instant
 from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 
 NOT_YOURS = "That ritual isn't part of your couple's plans."
+CHECK_IN_ELSEWHERE = "The weekly check-in is set on the Check-in page: change its day and time there."
 PLANNER_MODES = ("me", "partner", "alternate")
 CHECK_IN = "check_in"
 MAX_TITLE, MAX_DESCRIPTION, MAX_IDEA, MAX_REFLECTION = 80, 500, 200, 500
@@ -85,32 +94,136 @@ def _validated(data: RitualInput) -> tuple[Recurrence, int]:
     return recurrence, minute
 
 
-def create(*, session: Session, user_id: int, data: RitualInput, now: datetime | None = None) -> Ritual:
-    user, couple_id = couple_of(session, user_id)
+def _plan(
+    session: Session, couple_id: int, user_id: int, data: RitualInput, ritual: Ritual | None = None
+) -> dict[str, Any]:
+    """The columns a (validated) form sets, for a new ritual or an edit of ``ritual``.
+
+    Who plans is stored as ``planner_id`` plus a mode relative to the creator ("me" = the creator plans), so it
+    reads the same whichever partner made the last edit. Turn about keeps its first planner through edits.
+    """
     recurrence, minute = _validated(data)
     partner = partner_of(session, couple_id, user_id)
     if data.planner_mode == "partner" and partner is None:
         raise ServiceError("Pair with your partner first, then they can plan it.")
-    ritual = Ritual(
-        couple_id=couple_id,
-        title=" ".join(data.title.split()),
-        description=data.description.strip(),
-        recurrence=recurrence.kind.value,
-        weekdays=",".join(str(d) for d in sorted(recurrence.weekdays)),
-        interval_weeks=recurrence.interval_weeks,
-        month_day=recurrence.month_day,
-        start_date=recurrence.start,
-        minute=minute,
-        duration_minutes=data.duration_minutes,
-        zone=user.time_zone,
-        planner_mode=data.planner_mode,
-        planner_id=partner if data.planner_mode == "partner" and partner is not None else user_id,
-        created_by=user_id,
-        created_at=now or utcnow(),
-    )
+    creator = ritual.created_by if ritual is not None else user_id
+    if data.planner_mode == "alternate":
+        planner = ritual.planner_id if ritual is not None and ritual.planner_mode == "alternate" else user_id
+        mode = "alternate"
+    else:
+        planner = partner if data.planner_mode == "partner" and partner is not None else user_id
+        mode = "me" if planner == creator else "partner"
+    return {
+        "title": " ".join(data.title.split()),
+        "description": data.description.strip(),
+        "recurrence": recurrence.kind.value,
+        "weekdays": ",".join(str(d) for d in sorted(recurrence.weekdays)),
+        "interval_weeks": recurrence.interval_weeks,
+        "month_day": recurrence.month_day,
+        "start_date": recurrence.start,
+        "minute": minute,
+        "duration_minutes": data.duration_minutes,
+        "planner_mode": mode,
+        "planner_id": planner,
+    }
+
+
+def create(*, session: Session, user_id: int, data: RitualInput, now: datetime | None = None) -> Ritual:
+    user, couple_id = couple_of(session, user_id)
+    plan = _plan(session, couple_id, user_id, data)
+    ritual = Ritual(couple_id=couple_id, zone=user.time_zone, created_by=user_id, created_at=now or utcnow(), **plan)
     session.add(ritual)
     session.flush()
     return ritual
+
+
+class RitualConflict(ServiceError):
+    """The ritual changed since the form was opened (the partner, or another device, saved first)."""
+
+    def __init__(self, current: Ritual) -> None:
+        super().__init__(
+            f"This ritual was just changed elsewhere (perhaps by your partner): it is now “{current.title}”, "
+            f"{recurrence_of(current).describe(current.minute)}. Your changes are still in the form; "
+            "save again to keep them."
+        )
+        self.current_version = current.version
+
+
+def editable(*, session: Session, user_id: int, ritual_id: int) -> tuple[RitualInput, Ritual]:
+    """What the edit form starts from, as this partner would type it ("I plan it" is theirs), and the ritual."""
+    _, couple_id = couple_of(session, user_id)
+    ritual = _own(session, couple_id, ritual_id)
+    if ritual.kind == CHECK_IN:
+        raise ServiceError(CHECK_IN_ELSEWHERE)
+    if ritual.planner_mode == "alternate":
+        planner_mode = "alternate"
+    else:
+        planner_mode = "me" if ritual.planner_id == user_id else "partner"
+    recurrence = recurrence_of(ritual)
+    data = RitualInput(
+        title=ritual.title,
+        description=ritual.description,
+        recurrence=ritual.recurrence,
+        time=f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d}",
+        start=ritual.start_date,
+        weekdays=tuple(sorted(recurrence.weekdays)),
+        interval_weeks=ritual.interval_weeks,
+        month_day=ritual.month_day,
+        duration_minutes=ritual.duration_minutes,
+        planner_mode=planner_mode,
+    )
+    return data, ritual
+
+
+def update(
+    *,
+    session: Session,
+    user_id: int,
+    ritual_id: int,
+    data: RitualInput,
+    now: datetime | None = None,
+    base_version: int | None = None,
+) -> Ritual:
+    """Change a ritual's plan (either partner: the plans are shared), with the same rules as ``create``.
+
+    The zone and the creator stay: times are the wall-clock times where the ritual was planned. ``base_version``
+    (the version the form started from) refuses an edit made over someone else's newer one. Occurrence records
+    are kept or dropped as the module docstring says. A refusal changes nothing.
+    """
+    now = now or utcnow()
+    _, couple_id = couple_of(session, user_id)
+    ritual = _own(session, couple_id, ritual_id)
+    if ritual.kind == CHECK_IN:
+        raise ServiceError(CHECK_IN_ELSEWHERE)
+    plan = _plan(session, couple_id, user_id, data, ritual)
+    if base_version is not None and base_version != ritual.version:
+        raise RitualConflict(ritual)
+    if all(getattr(ritual, name) == value for name, value in plan.items()):
+        return ritual
+    old_minute, old_length = ritual.minute, ritual.duration_minutes
+    written = session.exec(
+        update_rows(Ritual)
+        .where(col(Ritual.id) == ritual_id, col(Ritual.version) == ritual.version)
+        .values(**plan, version=Ritual.version + 1)
+    )
+    session.refresh(ritual)
+    if not written.rowcount:
+        raise RitualConflict(ritual)
+    _drop_superseded(session, ritual, old_minute, old_length, now)
+    session.flush()
+    return ritual
+
+
+def _drop_superseded(session: Session, ritual: Ritual, old_minute: int, old_length: int, now: datetime) -> None:
+    """Delete the records of occurrences still ahead (by the old plan's time) that the new plan no longer has."""
+    new = recurrence_of(ritual)
+    length = timedelta(minutes=old_length)
+    for record in session.exec(select(RitualOccurrence).where(col(RitualOccurrence.ritual_id) == ritual.id)).all():
+        if new.happens_on(record.day) or record.status == "done":
+            continue
+        starts = record.moved_to or local_instant(record.day, old_minute, ritual.zone)
+        if starts + length > now:
+            session.delete(record)
 
 
 def archive(*, session: Session, user_id: int, ritual_id: int, now: datetime | None = None) -> None:
@@ -188,11 +301,12 @@ def remove_idea(*, session: Session, user_id: int, idea_id: int) -> None:
 def _occurrence(session: Session, user_id: int, ritual_id: int, day: date) -> tuple[Ritual, RitualOccurrence]:
     _, couple_id = couple_of(session, user_id)
     ritual = _own(session, couple_id, ritual_id)
-    if not recurrence_of(ritual).happens_on(day):
-        raise ServiceError("That ritual isn't planned for that day.")
     found = session.exec(
         select(RitualOccurrence).where(col(RitualOccurrence.ritual_id) == ritual_id, col(RitualOccurrence.day) == day)
     ).first()
+    # A day an edit took off the plan keeps its record (history), which can still be corrected.
+    if found is None and not recurrence_of(ritual).happens_on(day):
+        raise ServiceError("That ritual isn't planned for that day.")
     return ritual, found or RitualOccurrence(ritual_id=ritual_id, day=day)
 
 

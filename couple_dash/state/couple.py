@@ -185,7 +185,8 @@ class CoupleState(rx.SharedState):
     def rituals_signature(self) -> str:
         """Changes whenever a ritual or an occurrence does: the month view re-reads itself."""
         return ";".join(
-            f"{r.id}:{r.schedule_label}:" + ",".join(f"{o.day}{o.status}{o.label}" for o in r.coming + r.recent)
+            f"{r.id}:{r.version}:{r.schedule_label}:"
+            + ",".join(f"{o.day}{o.status}{o.label}" for o in r.coming + r.recent)
             for r in self.rituals
         )
 
