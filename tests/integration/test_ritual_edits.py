@@ -91,7 +91,7 @@ def test_turn_about_keeps_its_order_when_the_other_partner_edits(session: Sessio
     ],
 )
 def test_a_bad_edit_is_refused_with_a_message_and_changes_nothing(
-    session: Session, settings: Settings, change: dict[str, object], message: str
+    session: Session, settings: Settings, change: dict[str, Any], message: str
 ) -> None:
     alex, sam = pair(session, settings, "badedit")
     made = rituals.create(session=session, user_id=alex, data=FRIDAYS, now=NOW)
