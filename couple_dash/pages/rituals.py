@@ -28,6 +28,7 @@ def _create_form() -> rx.Component:
             submit_label="Save ritual",
         ),
         size="3",
+        width="100%",
     )
 
 
