@@ -10,7 +10,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from couple_dash import routes
 from couple_dash.db import session_scope
@@ -44,4 +44,26 @@ def with_api(reflex_asgi: ASGIApp) -> ASGIApp:
     """
     app = api_app()
     app.mount("", reflex_asgi)
-    return app
+    return long_lived_build_files(app)
+
+
+IMMUTABLE = b"public, max-age=31536000, immutable"
+
+
+def long_lived_build_files(app: ASGIApp) -> ASGIApp:
+    """Files under ``/assets/`` carry a content hash in their names: a phone may keep them for a year."""
+
+    async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not str(scope.get("path", "")).startswith("/assets/"):
+            await app(scope, receive, send)
+            return
+
+        async def send_with_cache(message: Message) -> None:
+            if message["type"] == "http.response.start" and message.get("status") == 200:
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+                message = {**message, "headers": [*headers, (b"cache-control", IMMUTABLE)]}
+            await send(message)
+
+        await app(scope, receive, send_with_cache)
+
+    return wrapped

@@ -93,7 +93,11 @@ def test_chromium_reports_the_app_installable_and_the_worker_controls_it(
         release_caches[0],
     )
     assert "/offline.html" in cached
-    assert any(p.startswith("/assets/") and p.endswith(".js") for p in cached), cached
+    build_files = [p for p in cached if p.startswith("/assets/") and p.endswith(".js")]
+    assert build_files, cached
+    # Hashed build files may stay on the phone for a year; pages are never cached that way.
+    assert page.request.get(base + build_files[0]).headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert "immutable" not in page.request.get(base + "/login/").headers.get("cache-control", "")
     assert not [
         p for p in cached if p.startswith(("/_event", "/calendar")) or (p.endswith(".html") and p != "/offline.html")
     ]
