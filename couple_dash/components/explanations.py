@@ -159,7 +159,7 @@ def _explanation(item: Any) -> rx.Component:
                     variant="ghost",
                     keep="Keep it",
                 ),
-                gap="2",
+                spacing="2",
                 wrap="wrap",
                 align="center",
             ),

@@ -80,7 +80,7 @@ def why_panel() -> rx.Component:
                             rx.fragment(),
                         ),
                         align="center",
-                        gap="3",
+                        spacing="3",
                         wrap="wrap",
                     ),
                     spacing="4",

@@ -123,7 +123,7 @@ def _entry(entry: Any) -> rx.Component:
                             variant="ghost",
                             keep="Keep it",
                         ),
-                        gap="2",
+                        spacing="2",
                         wrap="wrap",
                         align="center",
                     ),
@@ -182,7 +182,7 @@ def _open_step() -> rx.Component:
                         "Reopen this step", on_click=WorkbookState.reopen, size="2", variant="soft", id="step-reopen"
                     ),
                     align="center",
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                 ),
                 rx.flex(
@@ -197,7 +197,7 @@ def _open_step() -> rx.Component:
                         id="step-done",
                     ),
                     align="center",
-                    gap="3",
+                    spacing="3",
                     wrap="wrap",
                 ),
             ),

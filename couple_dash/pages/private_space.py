@@ -62,7 +62,7 @@ def _trigger(value: str) -> rx.Component:
     extra = (
         rx.cond(
             PrivatePageState.from_partner > 0,
-            rx.badge(PrivatePageState.from_partner.to_string(), size="1", radius="full", id="shared-count"),
+            rx.badge(PrivatePageState.from_partner.to_string(), size="1", radius="full", data_testid="shared-count"),
             rx.fragment(),
         )
         if value == "shared"

@@ -29,7 +29,7 @@ class WorkbookState(PrivatePart, rx.State):
     steps: list[StepProgress] = []
     summary: str = ""
     open_step: str = STEPS[0].value
-    chose_step: bool = False  # once the person picks a step, loading never moves them elsewhere
+    placed: bool = False  # the open step is chosen once (where they left off); after that only they move it
     add_error: str = ""
     added: int = 0  # re-keys the entry form so it starts empty again
     editing_id: int = 0
@@ -58,9 +58,10 @@ class WorkbookState(PrivatePart, rx.State):
             self.entries = workbook.own_entries(session=session, user_id=user_id)
             self.steps = workbook.own_progress(session=session, user_id=user_id)
         self.summary = where_you_are(self.steps)
-        if not self.chose_step:
+        if not self.placed:
             # Open where they left off: the first step not marked done (or the first, when all are).
             self.open_step = next((s.step for s in self.steps if s.status != StepStatus.DONE), STEPS[0].value)
+            self.placed = True
 
     @rx.event
     async def load(self) -> None:
@@ -71,7 +72,7 @@ class WorkbookState(PrivatePart, rx.State):
     @rx.event
     def open(self, step: str) -> None:
         if parse_step(step) is not None:
-            self.open_step, self.chose_step = step, True
+            self.open_step, self.placed = step, True
             self.editing_id, self.draft, self.edit_error, self.add_error = 0, "", "", ""
 
     @rx.event
