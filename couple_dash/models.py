@@ -382,3 +382,84 @@ class CalendarFeed(SQLModel, table=True):
     token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
     created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+# ---- The private space: private notes, understanding the why, explanations, the forgiveness workbook ----------
+# Every row here belongs to its author alone. Explanations and workbook entries can be shared: while they are,
+# ``shared_couple_id`` holds the couple the author was in when sharing, and only the other member of that couple
+# reads them (and only while both are still in it). Notes and reflections are never shared.
+
+
+class PrivateNote(SQLModel, table=True):
+    """A short journal-like note only its author ever reads."""
+
+    __tablename__ = "private_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int = Field(foreign_key="user.id", index=True)
+    text: str = Field(max_length=2000)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class WhyReflection(SQLModel, table=True):
+    """Understanding the why: the hurt partner's private answers (one reflection per person, revisited at will)."""
+
+    __tablename__ = "why_reflection"
+
+    author_id: int = Field(foreign_key="user.id", primary_key=True)
+    repeated: str = Field(default="", max_length=16)
+    repeated_note: str = Field(default="", max_length=2000)
+    circumstances: str = Field(default="", max_length=16)
+    circumstances_note: str = Field(default="", max_length=2000)
+    control: str = Field(default="", max_length=16)
+    control_note: str = Field(default="", max_length=2000)
+    forgive: str = Field(default="", max_length=16)
+    forgive_note: str = Field(default="", max_length=2000)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class Explanation(SQLModel, table=True):
+    """Clear communication of reasons, by the partner who caused the hurt; private until its author shares it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int = Field(foreign_key="user.id", index=True)
+    context: str = Field(default="", max_length=2000)
+    thinking: str = Field(default="", max_length=2000)
+    impact: str = Field(default="", max_length=2000)
+    not_excuse: str = Field(default="", max_length=2000)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    shared_couple_id: int | None = Field(default=None, foreign_key="couple.id", index=True)
+    shared_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    # The partner's short reply (kept if the author unshares, shown again if they share once more).
+    reply: str = Field(default="", max_length=500)
+    reply_by: int | None = Field(default=None, foreign_key="user.id")
+    replied_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class WorkbookEntry(SQLModel, table=True):
+    """One journal entry at one REACH step of the forgiveness workbook; private unless its author shares it."""
+
+    __tablename__ = "workbook_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int = Field(foreign_key="user.id", index=True)
+    step: str = Field(max_length=16)
+    text: str = Field(max_length=4000)
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    shared_couple_id: int | None = Field(default=None, foreign_key="couple.id", index=True)
+    shared_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class WorkbookStepDone(SQLModel, table=True):
+    """A REACH step its author marked as done (when they chose to); removing the row reopens it."""
+
+    __tablename__ = "workbook_step_done"
+
+    author_id: int = Field(foreign_key="user.id", primary_key=True)
+    step: str = Field(primary_key=True, max_length=16)
+    done_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())

@@ -36,7 +36,10 @@ PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION
 
 def page_label(path: str) -> str:
     """What to call the page a partner is on ("Sam is here · Check-in")."""
-    return PAGE_LABELS.get(path.rstrip("/") or DASHBOARD, "Couple Dash")
+    route = path.rstrip("/") or DASHBOARD
+    if route in UNDISCLOSED_PAGES:
+        return "Couple Dash"
+    return PAGE_LABELS.get(route, "Couple Dash")
 
 
 def safe_next(target: str | None) -> str:
@@ -65,3 +68,14 @@ CALENDAR_FEED = "/calendar"
 
 def calendar_feed_url(token: str, base: str = "") -> str:
     return f"{base}{CALENDAR_FEED}/{quote(token, safe='')}.ics"
+
+
+# The private space (notes, understanding the why, explanations, the forgiveness workbook). Its tabs can be
+# linked to directly: /private?tab=workbook. The partner's presence line never names it ("Alex is here" only).
+PRIVATE = "/private"
+PRIVATE_TABS = ("notes", "why", "explain", "workbook", "shared")
+UNDISCLOSED_PAGES = frozenset({PRIVATE})
+
+
+def private_url(tab: str = "") -> str:
+    return f"{PRIVATE}?{urlencode({'tab': tab})}" if tab in PRIVATE_TABS else PRIVATE

@@ -21,6 +21,7 @@ from couple_dash.state.couple import (
     MEMBERS,
     NOTIFICATIONS,
     RITUALS,
+    SHARED_WRITING,
     CoupleState,
     couple_token,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "MEMBERS",
     "NOTIFICATIONS",
     "RITUALS",
+    "SHARED_WRITING",
     "link_and_refresh",
     "refresh_couple",
     "running_app",

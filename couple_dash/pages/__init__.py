@@ -9,6 +9,7 @@ from couple_dash.pages import (  # noqa: F401
     join,
     meeting,
     pair,
+    private_space,
     progress,
     rituals,
     settings,

@@ -76,8 +76,11 @@ class AuthState(rx.State):
         return None
 
     async def _signed_out(self) -> list[Any]:
+        from couple_dash.state.private_reset import forget_private  # imports states that import this module
+
         self.session_token = ""
         self._forget()
+        await forget_private(self)
         rehydrate = await sync.unlink(self)
         return [*(rehydrate or []), rx.redirect(routes.LOGIN)]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+import zlib
 
 import reflex as rx
 
@@ -16,11 +17,15 @@ from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
 from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import explanations as shared_explanations_service
+from couple_dash.services import workbook as shared_workbook_service
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.commitment_views import CommitmentCard
+from couple_dash.services.explanations import SharedExplanationView
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 from couple_dash.services.notifications import UnreadCount
 from couple_dash.services.ritual_views import OccurrenceView, RitualView
+from couple_dash.services.workbook import SharedEntryView
 
 
 @dataclasses.dataclass
@@ -51,7 +56,10 @@ COMMITMENTS = "commitments"
 MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
 RITUALS = "rituals"  # every ritual with its ideas and coming occurrences
 NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (counts only)
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+# Explanations and workbook entries their author chose to share (only those: never a private one, never a word of
+# one; the private space itself lives in each author's own tab).
+SHARED_WRITING = "shared_writing"
+PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS, SHARED_WRITING)
 
 
 def couple_token(couple_id: int) -> str:
@@ -72,6 +80,8 @@ class CoupleState(rx.SharedState):
     rituals: list[RitualView] = []
     upcoming: list[OccurrenceView] = []
     unread: list[UnreadCount] = []
+    shared_explanations: list[SharedExplanationView] = []
+    shared_entries: list[SharedEntryView] = []
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -111,6 +121,11 @@ class CoupleState(rx.SharedState):
                 self.upcoming = ritual_views.upcoming(self.rituals)
             elif part == NOTIFICATIONS:
                 self.unread = notifications.unread_counts(session=session, couple_id=self.couple_id)
+            elif part == SHARED_WRITING:
+                self.shared_explanations = shared_explanations_service.shared_explanations(
+                    session=session, couple_id=self.couple_id
+                )
+                self.shared_entries = shared_workbook_service.shared_entries(session=session, couple_id=self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
@@ -212,3 +227,12 @@ class CoupleState(rx.SharedState):
         if self.schedule.weekday < 0:
             return ""
         return check_in_time.describe(self.schedule.weekday, self.schedule.minute, self.schedule.zone)
+
+    @rx.var
+    def shared_writing_signature(self) -> str:
+        """Changes whenever a shared explanation, reply or workbook entry does: each author's own tab re-reads its
+        private space (built from shared items only, so it says nothing about private ones)."""
+        return ";".join(
+            [f"e{e.id}:{e.version}:{zlib.crc32(e.reply.encode())}" for e in self.shared_explanations]
+            + [f"w{w.id}:{w.version}" for w in self.shared_entries]
+        )
