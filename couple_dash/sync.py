@@ -16,22 +16,28 @@ import reflex as rx
 from couple_dash import presence
 from couple_dash.state.couple import (
     AGENDA,
+    AGREEMENTS,
+    BIDS,
     COMMITMENTS,
     MEETING,
     MEMBERS,
     NOTIFICATIONS,
     RITUALS,
+    UPDATES,
     CoupleState,
     couple_token,
 )
 
 __all__ = [
     "AGENDA",
+    "AGREEMENTS",
+    "BIDS",
     "COMMITMENTS",
     "MEETING",
     "MEMBERS",
     "NOTIFICATIONS",
     "RITUALS",
+    "UPDATES",
     "link_and_refresh",
     "refresh_couple",
     "running_app",

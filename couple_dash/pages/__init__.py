@@ -12,4 +12,5 @@ from couple_dash.pages import (  # noqa: F401
     progress,
     rituals,
     settings,
+    updates,
 )

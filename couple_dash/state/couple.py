@@ -11,16 +11,23 @@ import dataclasses
 import time
 
 import reflex as rx
+from sqlmodel import Session
 
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
 from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import agreements as agreement_views
+from couple_dash.services import bids as bid_views
+from couple_dash.services import transparency as update_views
 from couple_dash.services.agenda import AgendaItemView
+from couple_dash.services.agreements import AgreementView
+from couple_dash.services.bids import BidView, WeekView
 from couple_dash.services.commitment_views import CommitmentCard
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 from couple_dash.services.notifications import UnreadCount
 from couple_dash.services.ritual_views import OccurrenceView, RitualView
+from couple_dash.services.transparency import UpdateView
 
 
 @dataclasses.dataclass
@@ -51,7 +58,13 @@ COMMITMENTS = "commitments"
 MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
 RITUALS = "rituals"  # every ritual with its ideas and coming occurrences
 NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (counts only)
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+PARTS: tuple[str, ...] = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+# Proactive transparency and bids for connection (issue 8).
+UPDATES = "updates"  # the latest transparency updates and the partner's reactions
+AGREEMENTS = "agreements"  # transparency agreements: asked, active, and recently ended (with their neutral note)
+BIDS = "bids"  # the last week's bids for connection and each partner's week of responsiveness
+TRUST_PARTS = (UPDATES, AGREEMENTS, BIDS)
+PARTS = PARTS + TRUST_PARTS
 
 
 def couple_token(couple_id: int) -> str:
@@ -72,6 +85,12 @@ class CoupleState(rx.SharedState):
     rituals: list[RitualView] = []
     upcoming: list[OccurrenceView] = []
     unread: list[UnreadCount] = []
+    # Proactive transparency and bids for connection (issue 8): nothing private, everything here both may read.
+    updates: list[UpdateView] = []
+    agreements: list[AgreementView] = []
+    bids: list[BidView] = []
+    bid_week: list[WeekView] = []
+    bids_together: str = ""
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -111,8 +130,20 @@ class CoupleState(rx.SharedState):
                 self.upcoming = ritual_views.upcoming(self.rituals)
             elif part == NOTIFICATIONS:
                 self.unread = notifications.unread_counts(session=session, couple_id=self.couple_id)
+            elif part in TRUST_PARTS:
+                self._load_trust_part(session, part)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
+
+    def _load_trust_part(self, session: Session, part: str) -> None:
+        if part == UPDATES:
+            self.updates = update_views.feed(session=session, couple_id=self.couple_id)
+        elif part == AGREEMENTS:
+            self.agreements = agreement_views.views(session=session, couple_id=self.couple_id)
+        else:
+            self.bids = bid_views.views(session=session, couple_id=self.couple_id)
+            self.bid_week = bid_views.week(session=session, couple_id=self.couple_id)
+            self.bids_together = bid_views.together(self.bid_week)
 
     def reload_commitments(self, ids: set[int]) -> None:
         """Recompute only the cards of these commitments (a tick recomputes one card, not the couple's history)."""
@@ -212,3 +243,17 @@ class CoupleState(rx.SharedState):
         if self.schedule.weekday < 0:
             return ""
         return check_in_time.describe(self.schedule.weekday, self.schedule.minute, self.schedule.zone)
+
+    # ---- proactive transparency and bids for connection (issue 8) ---------------------------------------------
+
+    @rx.var
+    def agreements_due_for_review(self) -> int:
+        return sum(1 for a in self.agreements if a.review_due)
+
+    @rx.var
+    def has_current_agreements(self) -> bool:
+        return any(a.status in ("asked", "active") for a in self.agreements)
+
+    @rx.var
+    def has_ended_agreements(self) -> bool:
+        return any(a.ended_note for a in self.agreements)
