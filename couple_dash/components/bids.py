@@ -33,7 +33,7 @@ def composer() -> rx.Component:
                 for text in BID_PRESETS
             ],
             wrap="wrap",
-            gap="2",
+            spacing="2",
         ),
         rx.form(
             rx.vstack(
@@ -128,7 +128,7 @@ def _incoming(bid: Any) -> rx.Component:
                     class_name="cd-chip",
                 ),
                 wrap="wrap",
-                gap="2",
+                spacing="2",
             ),
             rx.cond(BidsState.replying_id == bid.id, _own_reply_form(), rx.fragment()),
             spacing="2",
@@ -210,7 +210,7 @@ def week() -> rx.Component:
         )
 
     return rx.vstack(
-        rx.foreach(CoupleState.bid_week, person),
+        rx.cond(CoupleState.bids_this_week, rx.foreach(CoupleState.bid_week, person), rx.fragment()),
         rx.text(CoupleState.bids_together, size="2", weight="medium", id="bids-together"),
         spacing="2",
         width="100%",

@@ -32,6 +32,7 @@ def partner_name() -> rx.Component:
 def _preset_button(preset: Any) -> rx.Component:
     return rx.button(
         preset.text,
+        type="button",  # inside the composer's form: a tap shares the preset, it doesn't submit the box
         on_click=TransparencyState.share_preset(preset.id),
         variant="soft",
         size="2",
@@ -45,7 +46,7 @@ def composer(*, on_dashboard: bool = False) -> rx.Component:
     """Share an update before being asked: one tap on a preset, or a few words of your own."""
     presets = rx.cond(
         TransparencyState.presets.length() > 0,
-        rx.flex(rx.foreach(TransparencyState.presets, _preset_button), wrap="wrap", gap="2", id="preset-buttons"),
+        rx.flex(rx.foreach(TransparencyState.presets, _preset_button), wrap="wrap", spacing="2", id="preset-buttons"),
         rx.text(
             "Add a few one-tap presets for the things you often let them know",
             rx.cond(
@@ -92,11 +93,15 @@ def composer(*, on_dashboard: bool = False) -> rx.Component:
 # ---- the feed ------------------------------------------------------------------------------------------------------
 
 
+def _reaction_face(icon: str, word: str) -> rx.Component | str:
+    return rx.icon(icon, size=16, aria_hidden="true") if icon else word
+
+
 def _reaction_buttons(update: Any) -> rx.Component:
     return rx.hstack(
         *[
             rx.button(
-                symbol,
+                _reaction_face(icon, word),
                 on_click=TransparencyState.react(update.id, key),
                 size="1",
                 variant=rx.cond(update.reaction == key, "solid", "soft"),
@@ -106,7 +111,7 @@ def _reaction_buttons(update: Any) -> rx.Component:
                 class_name="cd-reaction",
                 data_testid=f"react-{key}",
             )
-            for key, (symbol, label) in REACTIONS.items()
+            for key, (word, label, icon) in REACTIONS.items()
         ],
         spacing="2",
         wrap="wrap",
@@ -123,14 +128,18 @@ def update_card(update: Any) -> rx.Component:
             rx.cond(
                 mine & (update.reaction != ""),
                 rx.badge(
-                    partner_name(),
-                    ": ",
-                    update.reaction_symbol,
+                    rx.text.span(partner_name(), ":"),
+                    rx.match(
+                        update.reaction,
+                        *[(key, _reaction_face(icon, "")) for key, (_, _, icon) in REACTIONS.items() if icon],
+                        rx.fragment(),
+                    ),
+                    update.reaction_label,
                     size="2",
                     variant="soft",
                     radius="full",
-                    title=update.reaction_label,
                     data_testid="update-reaction",
+                    data_reaction=update.reaction,
                 ),
                 rx.fragment(),
             ),
@@ -209,16 +218,19 @@ def _preset_row(preset: Any) -> rx.Component:
     )
 
 
-def _starter(text: rx.Var[str]) -> rx.Component:
+def _starter(starter: Any) -> rx.Component:
+    """Adopted ones stay in place, ticked: the list never moves under a finger."""
     return rx.button(
-        rx.icon("plus", size=14, aria_hidden="true"),
-        text,
-        on_click=TransparencyState.adopt_starter(text),
+        rx.icon(rx.cond(starter.added, "check", "plus"), size=14, aria_hidden="true"),
+        starter.text,
+        on_click=TransparencyState.adopt_starter(starter.text),
+        disabled=starter.added,
         size="2",
         variant="outline",
         class_name="cd-chip",
         data_testid="starter",
-        aria_label="Add preset: " + text,
+        data_added=rx.cond(starter.added, "true", "false"),
+        aria_label=rx.cond(starter.added, "Added: ", "Add preset: ") + starter.text,
     )
 
 
@@ -262,7 +274,7 @@ def presets_manager() -> rx.Component:
                 TransparencyState.starters.length() > 0,
                 rx.vstack(
                     rx.text("Ideas to start with (add only the ones that fit):", size="2", color_scheme="gray"),
-                    rx.flex(rx.foreach(TransparencyState.starters, _starter), wrap="wrap", gap="2"),
+                    rx.flex(rx.foreach(TransparencyState.starters, _starter), wrap="wrap", spacing="2"),
                     spacing="2",
                     width="100%",
                     id="preset-starters",

@@ -31,7 +31,7 @@ class ReplyKind(StrEnum):
 REPLIES: tuple[tuple[str, ReplyKind, str], ...] = (
     ("love", ReplyKind.WARM, "♥ Right back at you"),
     ("yes", ReplyKind.WARM, "Yes, I'd love that"),
-    ("hug", ReplyKind.WARM, "Come here 🤗"),
+    ("hug", ReplyKind.WARM, "Come here, hug incoming"),
     ("more", ReplyKind.WARM, "Tell me more"),
     ("later", ReplyKind.LATER, "Not now, but later, I promise"),
 )

@@ -25,11 +25,12 @@ STARTER_PRESETS: tuple[str, ...] = (
     "Plans changed, I'll call you",
 )
 
-# A few warm reactions to a partner's update (key -> what is shown, what a screen reader says).
-REACTIONS: dict[str, tuple[str, str]] = {
-    "heart": ("♥", "Sending love"),
-    "grateful": ("🙏", "Grateful you told me"),
-    "thanks": ("Thanks", "Thanks"),
+# A few warm reactions to a partner's update: key -> (short word, what the button says to a screen reader, icon).
+# Icons rather than emoji, so they look the same on every device (not every system has an emoji font).
+REACTIONS: dict[str, tuple[str, str, str]] = {
+    "heart": ("Love", "Sending love", "heart"),
+    "grateful": ("Grateful", "Grateful you told me", "hand-heart"),
+    "thanks": ("Thanks", "Thanks", ""),
 }
 
 DEFAULT_REVIEW_WEEKS = 4

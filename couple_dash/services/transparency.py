@@ -30,14 +30,19 @@ class UpdateView:
     at_ms: int  # shown in each reader's own time zone by the browser
     at_iso: str
     reaction: str  # "" until the partner reacts
-    reaction_symbol: str
-    reaction_label: str
+    reaction_label: str  # "Love", "Grateful", "Thanks"
 
 
 @dataclass(frozen=True)
 class PresetView:
     id: int
     text: str
+
+
+@dataclass(frozen=True)
+class StarterChoice:
+    text: str
+    added: bool  # already one of the person's presets (shown ticked, so the list never shifts under a finger)
 
 
 # ---- updates ---------------------------------------------------------------------------------------------------
@@ -61,11 +66,9 @@ def feed(*, session: Session, couple_id: int, limit: int = FEED_SIZE) -> list[Up
     ).all()
     views = []
     for update_id, author_id, name, text, at, reaction in rows:
-        symbol, label = rules.REACTIONS.get(reaction, ("", ""))
+        label = rules.REACTIONS[reaction][0] if reaction in rules.REACTIONS else ""
         views.append(
-            UpdateView(
-                update_id, author_id, name, text, int(at.timestamp() * 1000), at.isoformat(), reaction, symbol, label
-            )
+            UpdateView(update_id, author_id, name, text, int(at.timestamp() * 1000), at.isoformat(), reaction, label)
         )
     return views
 
@@ -181,7 +184,7 @@ def move_preset(*, session: Session, user_id: int, preset_id: int, direction: in
     session.flush()
 
 
-def starters_to_offer(existing: list[PresetView]) -> list[str]:
-    """The starter presets the person doesn't have yet (offered, never added for them)."""
+def starter_choices(existing: list[PresetView]) -> list[StarterChoice]:
+    """The starter presets, each marked if the person has adopted it (they are offered, never added for anyone)."""
     have = {p.text.casefold() for p in existing}
-    return [s for s in rules.STARTER_PRESETS if s.casefold() not in have]
+    return [StarterChoice(s, s.casefold() in have) for s in rules.STARTER_PRESETS]

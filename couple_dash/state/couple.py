@@ -257,3 +257,8 @@ class CoupleState(rx.SharedState):
     @rx.var
     def has_ended_agreements(self) -> bool:
         return any(a.ended_note for a in self.agreements)
+
+    @rx.var
+    def bids_this_week(self) -> bool:
+        """Whether either partner sent a bid this week (until then, one inviting line instead of empty counts)."""
+        return any(f.sent or f.received for f in self.bid_week)

@@ -14,7 +14,7 @@ from couple_dash.db import session_scope
 from couple_dash.domain.transparency import DEFAULT_REVIEW_WEEKS
 from couple_dash.services import ServiceError, agreements, transparency
 from couple_dash.services.accounts import Viewer
-from couple_dash.services.transparency import PresetView
+from couple_dash.services.transparency import PresetView, StarterChoice
 from couple_dash.state.auth import current_viewer
 
 NOT_SIGNED_IN = "Your session has ended; sign in again to carry on."
@@ -27,7 +27,7 @@ class TransparencyState(rx.State):
     update_error: str = ""
     shared: int = 0  # updates shared from this tab (clears the box)
     presets: list[PresetView] = []
-    starters: list[str] = []
+    starters: list[StarterChoice] = []
     preset_error: str = ""
     preset_added: int = 0
     agreement_error: str = ""
@@ -105,7 +105,7 @@ class TransparencyState(rx.State):
             return
         with session_scope() as session:
             self.presets = transparency.presets(session=session, user_id=viewer.user_id)
-        self.starters = transparency.starters_to_offer(self.presets)
+        self.starters = transparency.starter_choices(self.presets)
 
     async def _preset_change(self, action: Callable[[Session, Viewer], object]) -> bool:
         self.preset_error = await self._run(action) or ""

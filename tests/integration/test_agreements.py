@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from couple_dash.config import Settings
 from couple_dash.models import Notification, TransparencyAgreement, User
+from couple_dash.scheduler import run_once, take_lease
 from couple_dash.services import NotAllowed, ServiceError, agreements
 from tests.integration.helpers import pair
 
@@ -164,3 +166,20 @@ def test_ended_agreements_leave_view_after_a_month(session: Session, settings: S
     couple_id = _couple_id(session, alex)
     assert len(agreements.views(session=session, couple_id=couple_id, now=NOW + timedelta(days=29))) == 1
     assert agreements.views(session=session, couple_id=couple_id, now=NOW + timedelta(days=31)) == []
+
+
+def test_at_midnight_the_scheduler_refreshes_agreements_so_reviews_fall_due_on_open_screens(
+    engine: Engine, settings: Settings
+) -> None:
+    with Session(engine) as session:
+        alex, _ = pair(session, settings, "agreement-midnight")
+        couple_id = _couple_id(session, alex)
+        session.commit()
+    holder = "test-holder"
+    before = datetime(2026, 12, 23, 23, 58, tzinfo=UTC)
+    with Session(engine) as session:
+        take_lease(session, holder, before)
+        session.commit()
+    assert "agreements" not in run_once(holder, now=before, engine=engine).refresh.get(couple_id, set())
+    after = run_once(holder, now=before + timedelta(minutes=3), engine=engine)
+    assert {"agreements", "bids"} <= after.refresh[couple_id]

@@ -66,7 +66,7 @@ def test_only_the_recipient_answers_once_and_only_while_open(session: Session, s
     bids.reply(session=session, user_id=sam, bid_id=bid.id, choice="hug", now=NOW)
     with pytest.raises(ServiceError, match="already answered"):
         bids.reply(session=session, user_id=sam, bid_id=bid.id, choice="love", now=NOW)
-    assert session.get_one(ConnectionBid, bid.id).reply_text == "Come here 🤗"
+    assert session.get_one(ConnectionBid, bid.id).reply_text == "Come here, hug incoming"
 
 
 def test_after_a_day_an_unanswered_bid_is_a_quiet_missed_moment(session: Session, settings: Settings) -> None:

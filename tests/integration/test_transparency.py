@@ -32,7 +32,7 @@ def test_an_update_reaches_the_shared_feed_and_the_partner_reacts(session: Sessi
         ("At the gym until 7", "Sam", ""),
         ("Leaving work now", "Alex", "heart"),
     ]
-    assert feed[1].reaction_symbol == "♥"
+    assert feed[1].reaction_label == "Love"
     assert feed[1].at_ms == int(NOW.timestamp() * 1000)
     # The same reaction again takes it back; another replaces it.
     assert transparency.react(session=session, user_id=sam, update_id=first.id, reaction="heart") == ""
@@ -103,9 +103,11 @@ def test_presets_are_the_owners_own_to_add_order_share_and_remove(session: Sessi
     shared = transparency.post_preset(session=session, user_id=alex, preset_id=second, now=NOW)
     assert (shared.text, shared.author_id) == ("Leaving work now", alex)
     # The starter ideas still offered leave out the ones adopted.
-    offered = transparency.starters_to_offer(transparency.presets(session=session, user_id=alex))
-    assert "Leaving work now" not in offered
-    assert "On my way home" in offered
+    offered = {
+        s.text: s.added for s in transparency.starter_choices(transparency.presets(session=session, user_id=alex))
+    }
+    assert offered["Leaving work now"] is True
+    assert offered["On my way home"] is False
     transparency.remove_preset(session=session, user_id=alex, preset_id=first)
     assert [p.text for p in transparency.presets(session=session, user_id=alex)] == ["Leaving work now"]
 
