@@ -137,7 +137,7 @@ def test_a_bid_is_answered_live_and_the_weeks_responsiveness_moves(new_context: 
     # "Not now, but later" is a gentle answer, and it counts.
     incoming.get_by_test_id("bid-reply-later").tap()
     expect(incoming).to_have_count(0)
-    expect(sam.get_by_test_id("bid").first).to_contain_text("They replied: Not now, but later, I promise")
+    expect(sam.get_by_test_id("bid").first).to_contain_text("Alex replied: Not now, but later, I promise")
     expect(sam.get_by_test_id("week-partner")).to_contain_text("Alex turned toward 1 of your 1 bid this week.")
     expect(alex.get_by_test_id("week-mine")).to_contain_text("You turned toward 1 of 1 bid this week.")
     expect(sam.locator("#bids-together")).to_have_text("Together you turned toward 1 of 1 bid this week.")
@@ -146,7 +146,7 @@ def test_a_bid_is_answered_live_and_the_weeks_responsiveness_moves(new_context: 
     alex.locator("#bid-text").fill("Walk after dinner?")
     alex.locator("#bid-send").tap()
     sam.get_by_test_id("bid-incoming").get_by_test_id("bid-reply-yes").click()
-    expect(alex.get_by_test_id("bid").first).to_contain_text("They replied: Yes, I'd love that")
+    expect(alex.get_by_test_id("bid").first).to_contain_text("Sam replied: Yes, I'd love that")
     expect(alex.locator("#bids-together")).to_have_text("Together you turned toward 2 of 2 bids this week.")
     screenshot(alex, "bid-answered-phone-alex")
     screenshot(sam, "bid-answered-desktop-sam")

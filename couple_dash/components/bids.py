@@ -11,7 +11,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash.components.forms import error_callout
-from couple_dash.components.transparency import local_time
+from couple_dash.components.transparency import local_time, partner_name
 from couple_dash.domain.bids import BID_PRESETS, MAX_BID, MAX_REPLY, REPLIES, ReplyKind
 from couple_dash.state.auth import AuthState
 from couple_dash.state.bids import BidsState
@@ -153,16 +153,20 @@ def _outcome(bid: Any) -> rx.Component:
         bid.status,
         (
             "answered",
-            rx.text(
+            rx.hstack(
                 rx.icon(
                     rx.cond(bid.reply_kind == "later", "clock", "heart"),
                     size=14,
                     aria_hidden="true",
-                    class_name="cd-inline-icon",
+                    flex_shrink="0",
                 ),
-                rx.cond(mine, rx.text.span("They replied: "), rx.text.span("You replied: ")),
-                bid.reply_text,
-                size="2",
+                rx.text(
+                    rx.cond(mine, rx.text.span(partner_name(), " replied: "), rx.text.span("You replied: ")),
+                    bid.reply_text,
+                    size="2",
+                ),
+                spacing="1",
+                align="center",
             ),
         ),
         ("missed", rx.text("A missed moment. It happens; there'll be others.", size="2", color_scheme="gray")),
