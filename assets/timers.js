@@ -31,3 +31,37 @@
     childList: true, subtree: true, attributes: true, attributeFilter: ["data-timer-until", "data-timer-since"]
   });
 })();
+
+// When something was shared (transparency updates, bids): elements carry the moment as epoch milliseconds and
+// this writes it in the reader's own time zone ("just now", "12 min ago", "18:05", "Yesterday 18:05",
+// "Mon 24 Nov 18:05"), so two partners in different zones each read their own clock. Rendered empty by React.
+(function () {
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  function label(ms, now) {
+    var at = new Date(ms);
+    var minutes = Math.floor((now - ms) / 60000);
+    if (minutes < 1) return "just now";
+    if (minutes < 60) return minutes + " min ago";
+    var clock = two(at.getHours()) + ":" + two(at.getMinutes());
+    var today = new Date(now); today.setHours(0, 0, 0, 0);
+    var day = new Date(ms); day.setHours(0, 0, 0, 0);
+    var days = Math.round((today - day) / 86400000);
+    if (days === 0) return clock;
+    if (days === 1) return "Yesterday " + clock;
+    return at.toLocaleDateString("en-GB", { weekday: "short", day: "numeric", month: "short" }).replace(",", "")
+      + " " + clock;
+  }
+  function fill() {
+    var now = Date.now();
+    document.querySelectorAll("[data-local-time]").forEach(function (el) {
+      var ms = Number(el.getAttribute("data-local-time"));
+      var text = ms ? label(ms, now) : "";
+      if (el.textContent !== text) el.textContent = text;
+    });
+  }
+  setInterval(fill, 20000);
+  fill();
+  new MutationObserver(fill).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ["data-local-time"]
+  });
+})();

@@ -463,3 +463,70 @@ class WorkbookStepDone(SQLModel, table=True):
     author_id: int = Field(foreign_key="user.id", primary_key=True)
     step: str = Field(primary_key=True, max_length=16)
     done_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+# ---- Proactive transparency and bids for connection (issue 8) ----------------------------------------------------
+
+
+class TransparencyUpdate(SQLModel, table=True):
+    """A short update a partner offers before being asked ("Leaving work now"); the other may react once."""
+
+    __tablename__ = "transparency_update"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+    reaction: str = Field(default="", max_length=16)  # the partner's reaction ("heart", "grateful", "thanks")
+    reacted_by: int | None = Field(default=None, foreign_key="user.id")
+    reacted_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class UpdatePreset(SQLModel, table=True):
+    """One-tap words a person defines for their own updates. Only ever read by their owner."""
+
+    __tablename__ = "update_preset"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    text: str = Field(max_length=80)
+    position: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class TransparencyAgreement(SQLModel, table=True):
+    """What one partner (the sharer) offers to share. Opt-in by the sharer only, visible to both, with a review
+    date; either partner may withdraw it at any time. ``status``: asked | active | withdrawn | declined."""
+
+    __tablename__ = "transparency_agreement"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    sharer_id: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=200)
+    status: str = Field(max_length=12)
+    asked_by: int | None = Field(default=None, foreign_key="user.id")  # the partner who asked, if one did
+    review_weeks: int = Field(default=4)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    agreed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    review_on: date | None = None  # in the sharer's calendar
+    ended_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    ended_by: int | None = Field(default=None, foreign_key="user.id")
+    ended_on: date | None = None  # the day it ended, in the calendar of whoever ended it
+
+
+class ConnectionBid(SQLModel, table=True):
+    """A small reach-out ("thinking of you") and the partner's reply. Missed after a day: computed, not stored."""
+
+    __tablename__ = "connection_bid"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    sender_id: int = Field(foreign_key="user.id")
+    recipient_id: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=140)
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column(index=True))
+    reply_kind: str = Field(default="", max_length=12)  # "" | "warm" | "later"
+    reply_text: str = Field(default="", max_length=200)
+    replied_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

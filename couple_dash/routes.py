@@ -16,6 +16,7 @@ PAIR = "/pair"
 LOGIN = "/login"
 SIGNUP = "/signup"
 JOIN = "/join"
+UPDATES = "/updates"  # transparency updates, presets, agreements and bids (issue 8)
 
 # (route, label, short label for the phone's bottom bar, lucide icon) in navigation order.
 NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
@@ -32,6 +33,9 @@ PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION
     PAIR: "Pair up",
     MEETING: "Check-in meeting",
 }
+
+
+PAGE_LABELS[UPDATES] = "Updates"
 
 
 def page_label(path: str) -> str:

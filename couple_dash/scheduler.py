@@ -43,7 +43,7 @@ from couple_dash.models import (
     User,
     utcnow,
 )
-from couple_dash.services import notifications, web_push
+from couple_dash.services import bids, notifications, web_push
 from couple_dash.services.commitment_views import commitment_cards
 from couple_dash.services.commitments import cadence_of
 from couple_dash.services.rituals import recurrence_of
@@ -216,6 +216,10 @@ def sweep(session: Session, holder: str, now: datetime) -> SweepResult:
         # A new day began for someone: their "today" moves on every open screen.
         if any(since.astimezone(ZoneInfo(p.zone)).date() != now.astimezone(ZoneInfo(p.zone)).date() for p in people):
             result.refresh[couple_id].add("commitments")
+            result.refresh[couple_id].update(("agreements", "bids"))  # reviews fall due; a new week of bids
+    # A bid unanswered for a day became a quiet "missed moment": open screens show it (nothing is stored).
+    for couple_id in bids.expiring_between(session, since, now):
+        result.refresh[couple_id].add("bids")
     session.exec(
         update(SchedulerLease)
         .where(col(SchedulerLease.name) == LEASE, col(SchedulerLease.holder) == holder)

@@ -16,24 +16,30 @@ import reflex as rx
 from couple_dash import presence
 from couple_dash.state.couple import (
     AGENDA,
+    AGREEMENTS,
+    BIDS,
     COMMITMENTS,
     MEETING,
     MEMBERS,
     NOTIFICATIONS,
     RITUALS,
     SHARED_WRITING,
+    UPDATES,
     CoupleState,
     couple_token,
 )
 
 __all__ = [
     "AGENDA",
+    "AGREEMENTS",
+    "BIDS",
     "COMMITMENTS",
     "MEETING",
     "MEMBERS",
     "NOTIFICATIONS",
     "RITUALS",
     "SHARED_WRITING",
+    "UPDATES",
     "link_and_refresh",
     "refresh_couple",
     "running_app",

@@ -126,6 +126,7 @@ def test_every_page_fits_a_phone_with_big_enough_targets(new_context: Any, base_
         routes.SETTINGS,
         routes.PAIR,
         routes.PRIVATE,
+        routes.UPDATES,
     ):
         pages.append((path, path.strip("/") or "dashboard"))
     for path, name in pages:

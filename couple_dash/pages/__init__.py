@@ -13,4 +13,5 @@ from couple_dash.pages import (  # noqa: F401
     progress,
     rituals,
     settings,
+    updates,
 )

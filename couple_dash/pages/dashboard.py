@@ -8,6 +8,7 @@ import reflex as rx
 
 from couple_dash import routes
 from couple_dash.components.commitments import today_item
+from couple_dash.components.daily_trust import dashboard_block
 from couple_dash.components.empty import empty_state
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.rituals import person
@@ -66,7 +67,7 @@ def _today() -> rx.Component:
 
 
 def _paired() -> rx.Component:
-    return rx.vstack(_today(), _more(), spacing="5", width="100%")
+    return rx.vstack(_today(), dashboard_block(), _more(), spacing="5", width="100%")
 
 
 def _coming_up() -> rx.Component:

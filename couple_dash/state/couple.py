@@ -12,19 +12,26 @@ import time
 import zlib
 
 import reflex as rx
+from sqlmodel import Session
 
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
 from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import agreements as agreement_views
+from couple_dash.services import bids as bid_views
 from couple_dash.services import explanations as shared_explanations_service
+from couple_dash.services import transparency as update_views
 from couple_dash.services import workbook as shared_workbook_service
 from couple_dash.services.agenda import AgendaItemView
+from couple_dash.services.agreements import AgreementView
+from couple_dash.services.bids import BidView, WeekView
 from couple_dash.services.commitment_views import CommitmentCard
 from couple_dash.services.explanations import SharedExplanationView
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 from couple_dash.services.notifications import UnreadCount
 from couple_dash.services.ritual_views import OccurrenceView, RitualView
+from couple_dash.services.transparency import UpdateView
 from couple_dash.services.workbook import SharedEntryView
 
 
@@ -59,7 +66,13 @@ NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (c
 # Explanations and workbook entries their author chose to share (only those: never a private one, never a word of
 # one; the private space itself lives in each author's own tab).
 SHARED_WRITING = "shared_writing"
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS, SHARED_WRITING)
+PARTS: tuple[str, ...] = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS, SHARED_WRITING)
+# Proactive transparency and bids for connection (issue 8).
+UPDATES = "updates"  # the latest transparency updates and the partner's reactions
+AGREEMENTS = "agreements"  # transparency agreements: asked, active, and recently ended (with their neutral note)
+BIDS = "bids"  # the last week's bids for connection and each partner's week of responsiveness
+TRUST_PARTS = (UPDATES, AGREEMENTS, BIDS)
+PARTS = PARTS + TRUST_PARTS
 
 
 def couple_token(couple_id: int) -> str:
@@ -82,6 +95,12 @@ class CoupleState(rx.SharedState):
     unread: list[UnreadCount] = []
     shared_explanations: list[SharedExplanationView] = []
     shared_entries: list[SharedEntryView] = []
+    # Proactive transparency and bids for connection (issue 8): nothing private, everything here both may read.
+    updates: list[UpdateView] = []
+    agreements: list[AgreementView] = []
+    bids: list[BidView] = []
+    bid_week: list[WeekView] = []
+    bids_together: str = ""
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -126,8 +145,20 @@ class CoupleState(rx.SharedState):
                     session=session, couple_id=self.couple_id
                 )
                 self.shared_entries = shared_workbook_service.shared_entries(session=session, couple_id=self.couple_id)
+            elif part in TRUST_PARTS:
+                self._load_trust_part(session, part)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
+
+    def _load_trust_part(self, session: Session, part: str) -> None:
+        if part == UPDATES:
+            self.updates = update_views.feed(session=session, couple_id=self.couple_id)
+        elif part == AGREEMENTS:
+            self.agreements = agreement_views.views(session=session, couple_id=self.couple_id)
+        else:
+            self.bids = bid_views.views(session=session, couple_id=self.couple_id)
+            self.bid_week = bid_views.week(session=session, couple_id=self.couple_id)
+            self.bids_together = bid_views.together(self.bid_week)
 
     def reload_commitments(self, ids: set[int]) -> None:
         """Recompute only the cards of these commitments (a tick recomputes one card, not the couple's history)."""
@@ -236,3 +267,22 @@ class CoupleState(rx.SharedState):
             [f"e{e.id}:{e.version}:{zlib.crc32(e.reply.encode())}" for e in self.shared_explanations]
             + [f"w{w.id}:{w.version}" for w in self.shared_entries]
         )
+
+    # ---- proactive transparency and bids for connection (issue 8) ---------------------------------------------
+
+    @rx.var
+    def agreements_due_for_review(self) -> int:
+        return sum(1 for a in self.agreements if a.review_due)
+
+    @rx.var
+    def has_current_agreements(self) -> bool:
+        return any(a.status in ("asked", "active") for a in self.agreements)
+
+    @rx.var
+    def has_ended_agreements(self) -> bool:
+        return any(a.ended_note for a in self.agreements)
+
+    @rx.var
+    def bids_this_week(self) -> bool:
+        """Whether either partner sent a bid this week (until then, one inviting line instead of empty counts)."""
+        return any(f.sent or f.received for f in self.bid_week)
