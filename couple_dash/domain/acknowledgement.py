@@ -82,6 +82,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 
 _HURT = r"(?:hurt|upset|offended|offend|bothered|bother|wounded|disappointed|scared|worried|angered)"
+_MAYBE = r"(?:has |have |had |may have |might have )?"
 PATTERNS: dict[Minimising, re.Pattern[str]] = {
     Minimising.PASSIVE: _any(
         r"mistakes (?:were|have been|got) made",
@@ -92,7 +93,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"it (?:just )?got out of hand",
     ),
     Minimising.CONDITIONAL: _any(
-        rf"if (?:i|what i did|anything i (?:did|said)|that|this|it) (?:has |have |had |may have |might have )?{_HURT}(?: you)?",
+        rf"if (?:i|what i did|anything i (?:did|said)|that|this|it) {_MAYBE}{_HURT}(?: you)?",
         rf"if you (?:were|got|felt|feel|are|have been) (?:\w+ )?{_HURT}",
         r"if (?:i|you) (?:did|said|felt|feel) anything",
         r"if you felt",

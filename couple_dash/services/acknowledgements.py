@@ -276,7 +276,8 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
 
     views = []
     for ack in sent:
-        assert ack.id is not None and ack.sent_at is not None
+        assert ack.id is not None
+        assert ack.sent_at is not None
         views.append(
             AcknowledgementView(
                 id=ack.id,

@@ -176,7 +176,8 @@ def test_a_draft_is_invisible_to_the_partner_until_it_is_sent(session: Session, 
     assert acknowledgements.sent_views(session=session, couple_id=couple_id) == []
     assert acknowledgements.my_draft(session=session, user_id=sam) is None
     mine = acknowledgements.my_draft(session=session, user_id=alex)
-    assert mine is not None and mine.what_happened == FIELDS.what_happened
+    assert mine is not None
+    assert mine.what_happened == FIELDS.what_happened
     # The partner can't read, change, send, discard or answer it: each refused as if it didn't exist.
     for attempt in (
         lambda: acknowledgements.save_draft(session=session, user_id=sam, draft_id=_id(draft), fields=AckFields("x")),

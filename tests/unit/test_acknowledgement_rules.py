@@ -102,7 +102,8 @@ def test_change_nudges_reuse_the_commitment_wording_check() -> None:
     nudges = change_nudges("Tell you before plans change\nTry to be better")
     assert len(nudges) == 1
     assert nudges[0].startswith("“Try to be better”")
-    assert "try" in nudges[0] and "better" in nudges[0]
+    assert "try" in nudges[0]
+    assert "better" in nudges[0]
 
 
 def test_send_needs_what_happened_and_few_short_changes() -> None:
