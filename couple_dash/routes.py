@@ -65,3 +65,18 @@ CALENDAR_FEED = "/calendar"
 
 def calendar_feed_url(token: str, base: str = "") -> str:
     return f"{base}{CALENDAR_FEED}/{quote(token, safe='')}.ics"
+
+
+# Repair (issue 8): the hub, and the tools it links to.
+REPAIR = "/repair"
+REPAIR_MENU = "/repair/menu"
+ACKNOWLEDGE = "/repair/acknowledge"
+HARD_MOMENT = "/repair/hard-moment"
+PAGE_LABELS.update(
+    {
+        REPAIR: "Repair",
+        REPAIR_MENU: "Repair menu",
+        ACKNOWLEDGE: "Acknowledgements",
+        HARD_MOMENT: "After a hard moment",
+    }
+)

@@ -238,7 +238,7 @@ def check_minimising(text: str, *, require_detail: bool = False) -> Acknowledgem
 
 def change_lines(text: str) -> list[str]:
     """The non-empty lines of "what I will do differently" (bullets and numbering stripped), each once."""
-    lines = []
+    lines: list[str] = []
     for raw in text.splitlines():
         line = re.sub(r"^\s*(?:[-*•·]|\d+[.)])\s*", "", raw)
         line = " ".join(line.split())

@@ -1,15 +1,19 @@
 """One module per page, with that page's small state beside it. Importing this registers every page."""
 
 from couple_dash.pages import (  # noqa: F401
+    acknowledge,
     auth,
     check_in,
     commitment,
     commitments,
     dashboard,
+    hard_moment,
     join,
     meeting,
     pair,
     progress,
+    repair,
+    repair_menu,
     rituals,
     settings,
 )

@@ -48,7 +48,8 @@ class MomentView:
     started_by: int = 0
     started_by_name: str = ""
     version: int = 0
-    entries: list[EntryView] = field(default_factory=list)
+    words: list[EntryView] = field(default_factory=list)  # what each shared (`entries` is a Reflex var method)
+    shared_by: list[list[int]] = field(default_factory=lambda: [[] for _ in rules.STEPS])  # per step: who shared
 
 
 @dataclass(frozen=True)

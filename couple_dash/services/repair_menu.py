@@ -58,6 +58,15 @@ class RepairItemView:
     win: str  # the quiet note of the most notable small win, or ""
 
 
+@dataclass(frozen=True)
+class RepairMenuView:
+    """One partner's menu (every member has one, possibly empty), in its owner's order."""
+
+    owner_id: int
+    owner_name: str
+    acts: list[RepairItemView]  # not `items`: that name is taken by Reflex's object vars
+
+
 def _item(session: Session, couple_id: int, item_id: int) -> RepairMenuItem:
     item = session.get(RepairMenuItem, item_id)
     if item is None or item.couple_id != couple_id:
@@ -226,8 +235,9 @@ def _wins(session: Session, linked: list[Commitment], zones: dict[int, str], now
     return notes
 
 
-def menu_views(*, session: Session, couple_id: int, now: datetime | None = None) -> list[RepairItemView]:
-    """Both menus of the couple, each in its owner's order, with what became of each item."""
+def menu_views(*, session: Session, couple_id: int, now: datetime | None = None) -> list[RepairMenuView]:
+    """Both partners' menus, each in its owner's order, with what became of each item (a former partner's menu
+    is no longer shown)."""
     now = now or utcnow()
     items = list(
         session.exec(
@@ -271,4 +281,8 @@ def menu_views(*, session: Session, couple_id: int, now: datetime | None = None)
                 win=wins.get(made.id or 0, "") if made else "",
             )
         )
-    return views
+    return [
+        RepairMenuView(uid, person.display_name, [v for v in views if v.owner_id == uid])
+        for uid, person in sorted(people.items(), key=lambda pair: pair[0] or 0)
+        if uid is not None
+    ]

@@ -11,15 +11,29 @@ import dataclasses
 import time
 
 import reflex as rx
+from sqlmodel import Session
 
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import (
+    acknowledgements,
+    agenda,
+    commitment_views,
+    couples,
+    hard_moments,
+    meeting_views,
+    notifications,
+    repair_menu,
+    ritual_views,
+)
+from couple_dash.services.acknowledgements import AcknowledgementView
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.commitment_views import CommitmentCard
+from couple_dash.services.hard_moments import MomentView
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 from couple_dash.services.notifications import UnreadCount
+from couple_dash.services.repair_menu import RepairMenuView
 from couple_dash.services.ritual_views import OccurrenceView, RitualView
 
 
@@ -51,7 +65,15 @@ COMMITMENTS = "commitments"
 MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
 RITUALS = "rituals"  # every ritual with its ideas and coming occurrences
 NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (counts only)
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+PARTS: tuple[str, ...] = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+
+# Repair (issue 8): both repair menus, the *sent* acknowledgements with their threads (a draft is never part of the
+# shared view: its author's own tab reads it), and the open hard-moment talk.
+REPAIR_MENU = "repair_menu"
+ACKNOWLEDGEMENTS = "acknowledgements"
+HARD_MOMENT = "hard_moment"
+REPAIR_PARTS = (REPAIR_MENU, ACKNOWLEDGEMENTS, HARD_MOMENT)
+PARTS = PARTS + REPAIR_PARTS
 
 
 def couple_token(couple_id: int) -> str:
@@ -72,6 +94,10 @@ class CoupleState(rx.SharedState):
     rituals: list[RitualView] = []
     upcoming: list[OccurrenceView] = []
     unread: list[UnreadCount] = []
+    # Repair (issue 8).
+    repair_menu: list[RepairMenuView] = []
+    acknowledgements: list[AcknowledgementView] = []
+    hard_moment: MomentView = MomentView()
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -111,8 +137,19 @@ class CoupleState(rx.SharedState):
                 self.upcoming = ritual_views.upcoming(self.rituals)
             elif part == NOTIFICATIONS:
                 self.unread = notifications.unread_counts(session=session, couple_id=self.couple_id)
+            elif part in REPAIR_PARTS:
+                self._load_repair(session, part)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
+
+    def _load_repair(self, session: Session, part: str) -> None:
+        """Repair (issue 8): the parts both partners may see. Drafts are left out by the service itself."""
+        if part == REPAIR_MENU:
+            self.repair_menu = repair_menu.menu_views(session=session, couple_id=self.couple_id)
+        elif part == ACKNOWLEDGEMENTS:
+            self.acknowledgements = acknowledgements.sent_views(session=session, couple_id=self.couple_id)
+        elif part == HARD_MOMENT:
+            self.hard_moment = hard_moments.open_view(session=session, couple_id=self.couple_id)
 
     def reload_commitments(self, ids: set[int]) -> None:
         """Recompute only the cards of these commitments (a tick recomputes one card, not the couple's history)."""

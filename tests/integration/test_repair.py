@@ -36,6 +36,12 @@ def _id(row: RepairMenuItem | Acknowledgement | Commitment | HardMoment) -> int:
     return row.id
 
 
+def _items(session: Session, user_id: int, now: datetime | None = None) -> list[repair_menu.RepairItemView]:
+    """Both menus of the caller's couple, flattened."""
+    menus = repair_menu.menu_views(session=session, couple_id=_couple_id(session, user_id), now=now)
+    return [item for menu in menus for item in menu.acts]
+
+
 def _couple_id(session: Session, user_id: int) -> int:
     from couple_dash.services import couple_of
 
@@ -51,7 +57,9 @@ def test_each_partner_keeps_their_own_menu_in_their_own_order(session: Session, 
     second = repair_menu.add_item(session=session, user_id=sam, text="Sit with me without fixing")
     repair_menu.add_item(session=session, user_id=alex, text="Hold my hand on the walk home")
     repair_menu.move_item(session=session, user_id=sam, item_id=_id(second), direction=-1)
-    views = repair_menu.menu_views(session=session, couple_id=_couple_id(session, alex))
+    menus = repair_menu.menu_views(session=session, couple_id=_couple_id(session, alex))
+    assert [(m.owner_id, m.owner_name) for m in menus] == [(alex, "Alex"), (sam, "Sam")]
+    views = _items(session, alex)
     sams = [v.text for v in views if v.owner_id == sam]
     assert sams == ["Sit with me without fixing", "Tell me before plans change"]
     assert [v.owner_name for v in views if v.owner_id == alex] == ["Alex"]
@@ -92,7 +100,7 @@ def test_another_couple_can_neither_read_nor_act_on_a_menu(
     ):
         with pytest.raises(NotAllowed):
             attempt()
-    assert repair_menu.menu_views(session=session, couple_id=_couple_id(session, mallory)) == []
+    assert _items(session, mallory) == []
     assert session.exec(select(Commitment)).all() == []
 
 
@@ -108,7 +116,7 @@ def test_one_tap_makes_the_givers_own_commitment_and_the_item_remembers_it(
     assert made.text == "Tell you when I'm running late"
     assert made.cadence_kind == "occasion"
     assert "Sam's repair menu" in made.why
-    view = next(v for v in repair_menu.menu_views(session=session, couple_id=_couple_id(session, sam), now=NOW))
+    view = _items(session, sam, NOW)[0]
     assert (view.commitment_id, view.committed_by, view.committed_by_name) == (made.id, alex, "Alex")
     assert view.commitment_live
     assert view.commitment_nudge == ""  # "when I'm running late" is a checkable moment
@@ -122,7 +130,7 @@ def test_a_vague_item_becomes_a_commitment_with_the_wording_nudge(session: Sessi
     alex, sam = couple
     item = repair_menu.add_item(session=session, user_id=sam, text="Sit with me without fixing")
     repair_menu.make_commitment(session=session, user_id=alex, item_id=_id(item), now=NOW)
-    view = repair_menu.menu_views(session=session, couple_id=_couple_id(session, sam), now=NOW)[0]
+    view = _items(session, sam, NOW)[0]
     assert "say when or how often" in view.commitment_nudge
 
 
@@ -133,7 +141,7 @@ def test_an_ended_commitment_lets_the_item_be_taken_up_again(session: Session, c
     item = repair_menu.add_item(session=session, user_id=sam, text="Tell me before plans change")
     made = repair_menu.make_commitment(session=session, user_id=alex, item_id=_id(item), now=NOW)
     commitments.set_status(session=session, user_id=alex, commitment_id=_id(made), status="retired", now=NOW)
-    assert not repair_menu.menu_views(session=session, couple_id=_couple_id(session, sam), now=NOW)[0].commitment_live
+    assert not _items(session, sam, NOW)[0].commitment_live
     again = repair_menu.make_commitment(session=session, user_id=alex, item_id=_id(item), now=NOW)
     assert again.id != made.id
 
@@ -144,7 +152,7 @@ def test_small_wins_show_quietly_on_the_item(session: Session, couple: tuple[int
     made = repair_menu.make_commitment(session=session, user_id=alex, item_id=_id(item), now=NOW)
 
     def note(now: datetime) -> str:
-        return repair_menu.menu_views(session=session, couple_id=_couple_id(session, sam), now=now)[0].win
+        return _items(session, sam, now)[0].win
 
     assert note(NOW) == ""
     ticks = []
@@ -275,7 +283,7 @@ def test_a_hard_moment_talk_is_one_at_a_time_shared_step_by_step_and_kept(
     hard_moments.move(session=session, user_id=alex, from_step=0, direction=1)  # the same press twice: one step
     view = hard_moments.open_view(session=session, couple_id=couple_id)
     assert view.step == 1
-    assert sorted((e.author_name, e.text) for e in view.entries) == [("Alex", "Hurt and on edge"), ("Sam", "Lonely")]
+    assert sorted((e.author_name, e.text) for e in view.words) == [("Alex", "Hurt and on edge"), ("Sam", "Lonely")]
     hard_moments.share(session=session, user_id=alex, step="feelings", text="Hurt, calmer now")
     hard_moments.share(session=session, user_id=sam, step="plan", text="Ask for a break when I raise my voice")
     made = hard_moments.plan_commitment(session=session, user_id=sam, now=NOW)
