@@ -74,41 +74,48 @@ def _step(index: int) -> rx.Component:
     field_id = f"ack-{guide.step.value}"
     return rx.cond(
         S.step == index,
-        rx.vstack(
-            rx.el.label(guide.title, html_for=field_id, class_name="cd-label", font_size="var(--font-size-4)"),
-            rx.text(guide.prompt, size="2", color_scheme="gray"),
-            rx.debounce_input(
-                rx.text_area(
-                    id=field_id,
-                    value=value,
-                    on_change=setter,
-                    placeholder=guide.placeholder,
-                    max_length=MAX_FIELD,
-                    rows="5",
-                    size="3",
+        rx.form(
+            rx.vstack(
+                rx.el.label(guide.title, html_for=field_id, class_name="cd-label", font_size="var(--font-size-4)"),
+                rx.text(guide.prompt, size="2", color_scheme="gray"),
+                rx.el.input(type="hidden", name="to", value=str(index + 1)),
+                rx.debounce_input(
+                    rx.text_area(
+                        id=field_id,
+                        name=guide.step.value,
+                        value=value,
+                        on_change=setter,
+                        placeholder=guide.placeholder,
+                        max_length=MAX_FIELD,
+                        rows="5",
+                        size="3",
+                        width="100%",
+                    ),
+                    debounce_timeout=300,
+                ),
+                _nudge(summary, points, f"{field_id}-nudge"),
+                rx.hstack(
+                    rx.cond(
+                        index > 0,
+                        rx.button(
+                            "Back",
+                            on_click=S.go_to(index - 1),
+                            size="3",
+                            variant="soft",
+                            color_scheme="gray",
+                            type="button",
+                        ),
+                        rx.fragment(),
+                    ),
+                    rx.spacer(),
+                    rx.button("Next", size="3", id=f"{field_id}-next", type="submit"),
                     width="100%",
                 ),
-                debounce_timeout=300,
-            ),
-            _nudge(summary, points, f"{field_id}-nudge"),
-            rx.hstack(
-                rx.cond(
-                    index > 0,
-                    rx.button(
-                        "Back",
-                        on_click=S.go_to(index - 1),
-                        size="3",
-                        variant="soft",
-                        color_scheme="gray",
-                        type="button",
-                    ),
-                    rx.fragment(),
-                ),
-                rx.spacer(),
-                rx.button("Next", on_click=S.go_to(index + 1), size="3", id=f"{field_id}-next", type="button"),
+                spacing="2",
                 width="100%",
             ),
-            spacing="2",
+            on_submit=S.next_step,
+            aria_label=guide.title,
             width="100%",
         ),
         rx.fragment(),

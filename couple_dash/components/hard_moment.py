@@ -86,37 +86,54 @@ def _mine(index: int) -> rx.Component:
     shared = M.shared_by[index].contains(AuthState.user_id)
     field_id = f"moment-mine-{key}"
     return rx.vstack(
-        rx.el.label("You", html_for=field_id, class_name="cd-label"),
-        rx.debounce_input(
-            rx.text_area(
-                id=field_id,
-                value=H.drafts[index],
-                on_change=lambda value: H.set_draft(index, value),
-                placeholder=STEPS[index].placeholder,
-                max_length=MAX_ENTRY,
-                rows="4",
-                size="3",
+        rx.form(
+            rx.vstack(
+                rx.el.label("You", html_for=field_id, class_name="cd-label"),
+                rx.el.input(type="hidden", name="step", value=str(index)),
+                rx.debounce_input(
+                    rx.text_area(
+                        id=field_id,
+                        name="text",
+                        value=H.drafts[index],
+                        on_change=lambda value: H.set_draft(index, value),
+                        placeholder=STEPS[index].placeholder,
+                        max_length=MAX_ENTRY,
+                        rows="4",
+                        size="3",
+                        width="100%",
+                    ),
+                    debounce_timeout=250,
+                ),
+                _nudge(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge")
+                if key == OWN_PART
+                else rx.fragment(),
+                _nudge(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
+                rx.hstack(
+                    rx.button(
+                        rx.cond(
+                            shared,
+                            rx.text.span("Update what I shared"),
+                            rx.text.span("Share with ", partner_name()),
+                        ),
+                        type="submit",
+                        size="2",
+                        id=f"moment-share-{key}",
+                    ),
+                    rx.cond(
+                        shared,
+                        rx.badge(rx.icon("check", size=12), "Shared", color_scheme="grass", variant="soft"),
+                        rx.text("Not shared yet", size="1", color_scheme="gray"),
+                    ),
+                    align="center",
+                    spacing="2",
+                    wrap="wrap",
+                ),
+                spacing="2",
                 width="100%",
             ),
-            debounce_timeout=250,
-        ),
-        _nudge(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge") if key == OWN_PART else rx.fragment(),
-        _nudge(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
-        rx.hstack(
-            rx.button(
-                rx.cond(shared, rx.text.span("Update what I shared"), rx.text.span("Share with ", partner_name())),
-                on_click=H.share(index),
-                size="2",
-                id=f"moment-share-{key}",
-            ),
-            rx.cond(
-                shared,
-                rx.badge(rx.icon("check", size=12), "Shared", color_scheme="grass", variant="soft"),
-                rx.text("Not shared yet", size="1", color_scheme="gray"),
-            ),
-            align="center",
-            spacing="2",
-            wrap="wrap",
+            on_submit=H.share,
+            aria_label="Share your words for this step",
+            width="100%",
         ),
         _plan_commitment() if key == PLAN else rx.fragment(),
         spacing="2",

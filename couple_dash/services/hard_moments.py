@@ -224,7 +224,14 @@ def open_view(*, session: Session, couple_id: int) -> MomentView:
         EntryView(e.author_id, names.get(e.author_id, "A former partner"), e.step, e.text, e.commitment_id or 0)
         for e in _entries(session, [found.id])
     ]
-    return MomentView(found.id, found.step, found.started_by, names.get(found.started_by, ""), found.version, entries)
+    shared_by: list[list[int]] = [[] for _ in rules.STEPS]
+    for entry in entries:
+        index = rules.step_index(entry.step)
+        if index is not None:
+            shared_by[index].append(entry.author_id)
+    return MomentView(
+        found.id, found.step, found.started_by, names.get(found.started_by, ""), found.version, entries, shared_by
+    )
 
 
 def my_entry(*, session: Session, user_id: int, step: str) -> str:

@@ -109,9 +109,25 @@ class AcknowledgementState(rx.State):
     @rx.event
     async def go_to(self, step: int):
         """Move between the guided steps, keeping the draft (privately) on the way."""
+        await self._go_to(step)
+
+    async def _go_to(self, step: int) -> None:
         self.error = ""
         if await self._save():
             self.step = max(0, min(REVIEW_STEP, step))
+
+    @rx.event
+    async def next_step(self, form: dict[str, Any]):
+        """The "Next" button submits the step's box: its words as they are now (a quick tap loses nothing)."""
+        fields = {name: str(form[name]) for name in AckFields.__dataclass_fields__ if name in form}
+        if fields:
+            current = self._fields()
+            self._show(AckFields(**{**current.__dict__, **fields}))
+        try:
+            target = int(form.get("to", self.step + 1))
+        except ValueError:
+            target = self.step + 1
+        await self._go_to(target)
 
     @rx.event
     async def save_draft(self):

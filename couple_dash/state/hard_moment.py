@@ -70,6 +70,11 @@ class HardMomentState(rx.State):
 
     @rx.event
     def set_draft(self, index: int, value: str) -> None:
+        self._put_draft(index, value)
+
+    def _put_draft(self, index: int, value: str) -> None:
+        if not 0 <= index < len(STEP_KEYS):
+            return
         drafts = list(self.drafts)
         drafts[index] = value
         self.drafts = drafts
@@ -92,9 +97,17 @@ class HardMomentState(rx.State):
         )
 
     @rx.event
-    async def share(self, index: int):
-        text = self.drafts[index] if 0 <= index < len(self.drafts) else ""
-        step = STEP_KEYS[index] if 0 <= index < len(STEP_KEYS) else ""
+    async def share(self, form: dict[str, Any]):
+        """Share the words in the box as submitted (not the debounced copy: a quick tap loses nothing)."""
+        try:
+            index = int(form.get("step", -1))
+        except ValueError:
+            index = -1
+        if not 0 <= index < len(STEP_KEYS):
+            return rx.toast.error("That isn't a step of this talk.")
+        text = str(form.get("text", ""))
+        self._put_draft(index, text)
+        step = STEP_KEYS[index]
         return await self._act(lambda s, v: hard_moments.share(session=s, user_id=v.user_id, step=step, text=text))
 
     @rx.event

@@ -283,6 +283,8 @@ def test_a_hard_moment_talk_is_one_at_a_time_shared_step_by_step_and_kept(
     hard_moments.move(session=session, user_id=alex, from_step=0, direction=1)  # the same press twice: one step
     view = hard_moments.open_view(session=session, couple_id=couple_id)
     assert view.step == 1
+    assert sorted(view.shared_by[0]) == sorted([alex, sam])
+    assert view.shared_by[1:] == [[], [], [], []]
     assert sorted((e.author_name, e.text) for e in view.words) == [("Alex", "Hurt and on edge"), ("Sam", "Lonely")]
     hard_moments.share(session=session, user_id=alex, step="feelings", text="Hurt, calmer now")
     hard_moments.share(session=session, user_id=sam, step="plan", text="Ask for a break when I raise my voice")

@@ -108,9 +108,10 @@ def test_an_unsent_draft_never_reaches_the_partner_even_through_forged_events(ba
     with Session(get_engine()) as session:
         stored = session.exec(select(Acknowledgement).where(Acknowledgement.author_id == alex_id)).one()
         assert stored.sent_at is not None
-        assert session.exec(
-            select(AcknowledgementReply).where(AcknowledgementReply.acknowledgement_id == stored.id)
-        ).all() == []
+        assert (
+            session.exec(select(AcknowledgementReply).where(AcknowledgementReply.acknowledgement_id == stored.id)).all()
+            == []
+        )
 
 
 def test_forged_events_from_another_couple_change_nothing(backend: InProcessBackend) -> None:
