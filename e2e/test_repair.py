@@ -101,6 +101,7 @@ def test_an_acknowledgement_is_private_until_sent_then_answered_live(new_context
     expect(alex_card.get_by_test_id("ack-reply")).to_have_count(2)
     expect(alex_card).to_contain_text("I hear you")
     expect(alex_card).to_contain_text("Thank you for saying it plainly.")
+    expect(card.get_by_label("Reply")).to_have_value("")
     # The author can't answer their own; they can follow up.
     expect(alex_card.get_by_test_id("ack-heard")).to_have_count(0)
     alex_card.get_by_label("Add a follow-up").fill("I've also told Jo we won't be in touch.")
@@ -152,6 +153,7 @@ def test_the_hard_moment_guide_is_filled_by_both_live(new_context: Any, base_url
     sam.locator("#moment-plan-commit").tap()
     expect(sam.locator("#moment-plan-committed")).to_be_visible()
     expect(alex.locator("#moment-partner-plan")).to_contain_text("20-minute break")
+    expect(alex.locator("#moment-partner-plan")).to_contain_text("Sam made this a commitment")
     screenshot(alex, "hard-moment-phone-alex")
 
     alex.locator("#moment-finish").tap()

@@ -164,8 +164,7 @@ def _review() -> rx.Component:
                 rx.spacer(),
                 rx.button(
                     rx.icon("send", size=16, aria_hidden="true"),
-                    "Send to ",
-                    partner_name(),
+                    rx.text.span("Send to ", partner_name()),
                     on_click=S.send,
                     size="3",
                     id="ack-send",
@@ -273,7 +272,15 @@ def _text_form(ack: Any, prefix: str, label: str, button: str, on_submit: Any) -
         rx.vstack(
             rx.el.label(label, html_for=field_id, class_name="cd-label"),
             rx.el.input(type="hidden", name="ack_id", value=ack.id.to_string()),
-            rx.text_area(id=field_id, name="text", max_length=MAX_REPLY, rows="2", size="3", width="100%"),
+            rx.text_area(
+                id=field_id,
+                name="text",
+                max_length=MAX_REPLY,
+                rows="2",
+                size="3",
+                width="100%",
+                key=S.posted.to_string(),  # empties once posted
+            ),
             rx.button(button, type="submit", size="2", variant="soft"),
             spacing="2",
             width="100%",
@@ -344,7 +351,11 @@ def acknowledgement_card(ack: Any) -> rx.Component:
                     rx.text("What I will do differently", weight="bold", size="2", color_scheme="gray"),
                     rx.el.ul(rx.foreach(ack.changes, lambda line: rx.el.li(line)), class_name="cd-nudge-list"),
                     rx.link(
-                        rx.cond(mine, "Now your commitments", "Now commitments"),
+                        rx.cond(
+                            mine,
+                            rx.text.span("These are now your commitments"),
+                            rx.text.span(ack.author_name, " made these commitments"),
+                        ),
                         href=routes.COMMITMENTS,
                         size="2",
                     ),

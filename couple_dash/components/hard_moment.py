@@ -153,7 +153,15 @@ def _theirs(index: int) -> rx.Component:
                 M.words,
                 lambda e: rx.cond(
                     (e.author_id != AuthState.user_id) & (e.step == key),
-                    rx.text(e.text, size="3", class_name="cd-agenda-text", data_testid="moment-partner-entry"),
+                    rx.vstack(
+                        rx.text(e.text, size="3", class_name="cd-agenda-text", data_testid="moment-partner-entry"),
+                        rx.cond(
+                            e.commitment_id > 0,
+                            rx.text(e.author_name, " made this a commitment", size="1", color_scheme="iris"),
+                            rx.fragment(),
+                        ),
+                        spacing="1",
+                    ),
                     rx.fragment(),
                 ),
             ),

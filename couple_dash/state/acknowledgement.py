@@ -40,6 +40,7 @@ class AcknowledgementState(rx.State):
     error: str = ""
     saved_note: str = ""
     thread_error: str = ""
+    posted: int = 0  # replies and follow-ups posted from this tab: their boxes are keyed on it, so they empty
 
     def _fields(self) -> AckFields:
         return AckFields(self.what_happened, self.impact, self.feelings, self.differently)
@@ -203,7 +204,8 @@ class AcknowledgementState(rx.State):
         result = await self._thread(
             lambda s, v: acknowledgements.respond(session=s, user_id=v.user_id, ack_id=ack_id, kind="reply", text=text)
         )
-        return result or rx.set_value(f"ack-reply-{ack_id}", "")
+        self.posted += result is None
+        return result
 
     @rx.event
     async def follow_up(self, form: dict[str, Any]):
@@ -211,7 +213,8 @@ class AcknowledgementState(rx.State):
         result = await self._thread(
             lambda s, v: acknowledgements.follow_up(session=s, user_id=v.user_id, ack_id=ack_id, text=text)
         )
-        return result or rx.set_value(f"ack-follow-up-{ack_id}", "")
+        self.posted += result is None
+        return result
 
 
 def _ack_id(form: dict[str, Any]) -> int:
