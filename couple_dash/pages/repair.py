@@ -35,6 +35,7 @@ def _menu_status() -> rx.Component:
                 rx.cond(menu.owner_id == AuthState.user_id, "You", menu.owner_name),
                 ": ",
                 menu.acts.length().to_string(),
+                rx.cond(menu.acts.length() == 1, " item", " items"),
                 size="1",
                 color_scheme="gray",
             ),
