@@ -530,3 +530,99 @@ class ConnectionBid(SQLModel, table=True):
     reply_kind: str = Field(default="", max_length=12)  # "" | "warm" | "later"
     reply_text: str = Field(default="", max_length=200)
     replied_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+# ---- Repair: the repair menu, acknowledgements, and talking after a hard moment (issue 8) ----------------------
+
+
+class RepairMenuItem(SQLModel, table=True):
+    """An act of repair that is meaningful to ``owner_id`` (the one who receives it), on their own menu.
+
+    The partner may turn it into a commitment of their own in one tap; the item then remembers it.
+    """
+
+    __tablename__ = "repair_menu_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    owner_id: int = Field(foreign_key="user.id")
+    text: str = Field(max_length=200)
+    position: int = Field(default=0)  # order within the owner's menu; only the owner reorders
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    commitment_id: int | None = Field(default=None, foreign_key="commitment.id")  # the giver's, once made
+    committed_by: int | None = Field(default=None, foreign_key="user.id")
+    committed_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class Acknowledgement(SQLModel, table=True):
+    """A guided acknowledgement of harm by its author. A draft (``sent_at`` empty) is read by its author only;
+    once sent it is shared with the partner and can no longer be edited (the author may add follow-ups)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    author_id: int = Field(foreign_key="user.id", index=True)
+    receiver_id: int | None = Field(default=None, foreign_key="user.id")  # set when sent
+    what_happened: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False, server_default=""))
+    impact: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False, server_default=""))
+    feelings: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False, server_default=""))
+    differently: str = Field(default="", sa_column=sa.Column(sa.Text(), nullable=False, server_default=""))
+    commitment_ids: str = Field(default="", max_length=200)  # "12,13": made from "what I will do differently"
+    version: int = Field(default=1)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    sent_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+
+
+class AcknowledgementReply(SQLModel, table=True):
+    """The thread under a sent acknowledgement: the receiver's responses and the author's follow-ups."""
+
+    __tablename__ = "acknowledgement_reply"
+
+    id: int | None = Field(default=None, primary_key=True)
+    acknowledgement_id: int = Field(foreign_key="acknowledgement.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    kind: str = Field(max_length=12)  # "heard" | "reply" | "not_ready" (the receiver) | "follow_up" (the author)
+    text: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class HardMoment(SQLModel, table=True):
+    """Talking through a hard moment together, live while ``ended_at`` is empty (one at a time per couple), then
+    kept as a summary."""
+
+    __tablename__ = "hard_moment"
+    __table_args__ = (
+        sa.Index(
+            "uq_hard_moment_open",
+            "couple_id",
+            unique=True,
+            sqlite_where=sa.text("ended_at IS NULL"),
+            postgresql_where=sa.text("ended_at IS NULL"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    started_by: int = Field(foreign_key="user.id")
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    step: int = Field(default=0)
+    version: int = Field(default=1)
+    ended_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    ended_by: int | None = Field(default=None, foreign_key="user.id")
+
+
+class HardMomentEntry(SQLModel, table=True):
+    """What one partner shared at one step of a hard-moment talk (their own view; neither is "the truth")."""
+
+    __tablename__ = "hard_moment_entry"
+    __table_args__ = (sa.UniqueConstraint("moment_id", "author_id", "step", name="uq_hard_moment_entry_step"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    moment_id: int = Field(foreign_key="hard_moment.id", index=True)
+    author_id: int = Field(foreign_key="user.id")
+    step: str = Field(max_length=12)
+    text: str = Field(max_length=1000)
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    commitment_id: int | None = Field(default=None, foreign_key="commitment.id")  # a plan made a commitment

@@ -83,3 +83,18 @@ UNDISCLOSED_PAGES = frozenset({PRIVATE})
 
 def private_url(tab: str = "") -> str:
     return f"{PRIVATE}?{urlencode({'tab': tab})}" if tab in PRIVATE_TABS else PRIVATE
+
+
+# Repair (issue 8): the hub, and the tools it links to.
+REPAIR = "/repair"
+REPAIR_MENU = "/repair/menu"
+ACKNOWLEDGE = "/repair/acknowledge"
+HARD_MOMENT = "/repair/hard-moment"
+PAGE_LABELS.update(
+    {
+        REPAIR: "Repair",
+        REPAIR_MENU: "Repair menu",
+        ACKNOWLEDGE: "Acknowledgements",
+        HARD_MOMENT: "After a hard moment",
+    }
+)

@@ -127,8 +127,12 @@ def test_every_page_fits_a_phone_with_big_enough_targets(new_context: Any, base_
         routes.PAIR,
         routes.PRIVATE,
         routes.UPDATES,
+        routes.REPAIR,
+        routes.REPAIR_MENU,
+        routes.ACKNOWLEDGE,
+        routes.HARD_MOMENT,
     ):
-        pages.append((path, path.strip("/") or "dashboard"))
+        pages.append((path, path.strip("/").replace("/", "-") or "dashboard"))
     for path, name in pages:
         alex.goto(base_url + path)
         expect(alex.locator("#main")).to_be_visible()

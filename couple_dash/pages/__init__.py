@@ -1,16 +1,20 @@
 """One module per page, with that page's small state beside it. Importing this registers every page."""
 
 from couple_dash.pages import (  # noqa: F401
+    acknowledge,
     auth,
     check_in,
     commitment,
     commitments,
     dashboard,
+    hard_moment,
     join,
     meeting,
     pair,
     private_space,
     progress,
+    repair,
+    repair_menu,
     rituals,
     settings,
     updates,

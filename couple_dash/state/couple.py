@@ -17,19 +17,32 @@ from sqlmodel import Session
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import (
+    acknowledgements,
+    agenda,
+    commitment_views,
+    couples,
+    hard_moments,
+    meeting_views,
+    notifications,
+    repair_menu,
+    ritual_views,
+)
 from couple_dash.services import agreements as agreement_views
 from couple_dash.services import bids as bid_views
 from couple_dash.services import explanations as shared_explanations_service
 from couple_dash.services import transparency as update_views
 from couple_dash.services import workbook as shared_workbook_service
+from couple_dash.services.acknowledgements import AcknowledgementView
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.agreements import AgreementView
 from couple_dash.services.bids import BidView, WeekView
 from couple_dash.services.commitment_views import CommitmentCard
 from couple_dash.services.explanations import SharedExplanationView
+from couple_dash.services.hard_moments import MomentView
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
 from couple_dash.services.notifications import UnreadCount
+from couple_dash.services.repair_menu import RepairMenuView
 from couple_dash.services.ritual_views import OccurrenceView, RitualView
 from couple_dash.services.transparency import UpdateView
 from couple_dash.services.workbook import SharedEntryView
@@ -74,6 +87,14 @@ BIDS = "bids"  # the last week's bids for connection and each partner's week of 
 TRUST_PARTS = (UPDATES, AGREEMENTS, BIDS)
 PARTS = PARTS + TRUST_PARTS
 
+# Repair (issue 8): both repair menus, the *sent* acknowledgements with their threads (a draft is never part of the
+# shared view: its author's own tab reads it), and the open hard-moment talk.
+REPAIR_MENU = "repair_menu"
+ACKNOWLEDGEMENTS = "acknowledgements"
+HARD_MOMENT = "hard_moment"
+REPAIR_PARTS = (REPAIR_MENU, ACKNOWLEDGEMENTS, HARD_MOMENT)
+PARTS = PARTS + REPAIR_PARTS
+
 
 def couple_token(couple_id: int) -> str:
     """The shared-state token of a couple. Derived on the server only; never read from a client."""
@@ -101,6 +122,10 @@ class CoupleState(rx.SharedState):
     bids: list[BidView] = []
     bid_week: list[WeekView] = []
     bids_together: str = ""
+    # Repair (issue 8).
+    repair_menu: list[RepairMenuView] = []
+    acknowledgements: list[AcknowledgementView] = []
+    hard_moment: MomentView = MomentView()
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -147,6 +172,8 @@ class CoupleState(rx.SharedState):
                 self.shared_entries = shared_workbook_service.shared_entries(session=session, couple_id=self.couple_id)
             elif part in TRUST_PARTS:
                 self._load_trust_part(session, part)
+            elif part in REPAIR_PARTS:
+                self._load_repair(session, part)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
@@ -159,6 +186,15 @@ class CoupleState(rx.SharedState):
             self.bids = bid_views.views(session=session, couple_id=self.couple_id)
             self.bid_week = bid_views.week(session=session, couple_id=self.couple_id)
             self.bids_together = bid_views.together(self.bid_week)
+
+    def _load_repair(self, session: Session, part: str) -> None:
+        """Repair (issue 8): the parts both partners may see. Drafts are left out by the service itself."""
+        if part == REPAIR_MENU:
+            self.repair_menu = repair_menu.menu_views(session=session, couple_id=self.couple_id)
+        elif part == ACKNOWLEDGEMENTS:
+            self.acknowledgements = acknowledgements.sent_views(session=session, couple_id=self.couple_id)
+        elif part == HARD_MOMENT:
+            self.hard_moment = hard_moments.open_view(session=session, couple_id=self.couple_id)
 
     def reload_commitments(self, ids: set[int]) -> None:
         """Recompute only the cards of these commitments (a tick recomputes one card, not the couple's history)."""
