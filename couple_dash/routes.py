@@ -17,25 +17,7 @@ LOGIN = "/login"
 SIGNUP = "/signup"
 JOIN = "/join"
 UPDATES = "/updates"  # transparency updates, presets, agreements and bids (issue 8)
-
-# (route, label, short label for the phone's bottom bar, lucide icon) in navigation order.
-NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
-    (DASHBOARD, "Dashboard", "Home", "layout-dashboard"),
-    (COMMITMENTS, "Commitments", "Promises", "handshake"),
-    (CHECK_IN, "Check-in", "Check-in", "messages-square"),
-    (RITUALS, "Rituals", "Rituals", "calendar-heart"),
-    (PROGRESS, "Progress", "Progress", "trending-up"),
-    (SETTINGS, "Settings", "Settings", "settings"),
-)
-
-
-PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION} | {
-    PAIR: "Pair up",
-    MEETING: "Check-in meeting",
-}
-
-
-PAGE_LABELS[UPDATES] = "Updates"
+MORE = "/more"  # on phones: every page the bottom bar has no room for
 
 
 def page_label(path: str) -> str:
@@ -90,11 +72,38 @@ REPAIR = "/repair"
 REPAIR_MENU = "/repair/menu"
 ACKNOWLEDGE = "/repair/acknowledge"
 HARD_MOMENT = "/repair/hard-moment"
-PAGE_LABELS.update(
-    {
-        REPAIR: "Repair",
-        REPAIR_MENU: "Repair menu",
-        ACKNOWLEDGE: "Acknowledgements",
-        HARD_MOMENT: "After a hard moment",
-    }
+
+
+# (route, label, short label for the phone's bottom bar, lucide icon) in navigation order.
+NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
+    (DASHBOARD, "Dashboard", "Home", "layout-dashboard"),
+    (COMMITMENTS, "Commitments", "Promises", "handshake"),
+    (UPDATES, "Updates", "Updates", "megaphone"),
+    (CHECK_IN, "Check-in", "Check-in", "messages-square"),
+    (REPAIR, "Repair", "Repair", "heart-handshake"),
+    (RITUALS, "Rituals", "Rituals", "calendar-heart"),
+    (PROGRESS, "Progress", "Progress", "trending-up"),
+    (PRIVATE, "My private space", "Private", "lock"),
+    (SETTINGS, "Settings", "Settings", "settings"),
 )
+# A phone's bottom bar holds five of them and "More", which lists the rest.
+PHONE_NAVIGATION = (DASHBOARD, COMMITMENTS, UPDATES, CHECK_IN, RITUALS)
+MORE_ITEM = (MORE, "More", "More", "ellipsis")
+
+PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION} | {
+    PAIR: "Pair up",
+    MEETING: "Check-in meeting",
+    MORE: "More",
+    REPAIR_MENU: "Repair menu",
+    ACKNOWLEDGE: "Acknowledgements",
+    HARD_MOMENT: "After a hard moment",
+}
+
+
+def nav_section(route: str) -> str:
+    """The navigation entry a page belongs to: a commitment's page is under Commitments, the tools under Repair."""
+    if route == COMMITMENT:
+        return COMMITMENTS
+    if route.startswith(REPAIR + "/"):
+        return REPAIR
+    return route

@@ -151,12 +151,19 @@ def _nav_link(route: str, label: str, icon: str, *, active: bool, placement: str
 
 
 def navigation(current: str, placement: str, label: str) -> rx.Component:
+    current = routes.nav_section(current)
+    if placement == "bottom":
+        entries = [e for e in routes.NAVIGATION if e[0] in routes.PHONE_NAVIGATION]
+        entries.append(routes.MORE_ITEM)
+        on_bar = {route for route, *_ in entries}
+        # A page reached through "More" keeps "More" lit, so the bar always shows where you are.
+        lit = current if current in on_bar else routes.MORE
+    else:
+        entries, lit = list(routes.NAVIGATION), current
     return rx.el.nav(
         *[
-            _nav_link(
-                route, short if placement == "bottom" else text, icon, active=route == current, placement=placement
-            )
-            for route, text, short, icon in routes.NAVIGATION
+            _nav_link(route, short if placement == "bottom" else text, icon, active=route == lit, placement=placement)
+            for route, text, short, icon in entries
         ],
         class_name=f"cd-nav cd-nav-{placement}",
         aria_label=label,

@@ -10,6 +10,7 @@ from couple_dash.pages import (  # noqa: F401
     hard_moment,
     join,
     meeting,
+    more,
     pair,
     private_space,
     progress,

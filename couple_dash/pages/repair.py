@@ -6,6 +6,7 @@ optionally a small live status component).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -85,11 +86,37 @@ TOOLS: list[RepairTool] = [
         "life-buoy",
         _moment_status,
     ),
+    RepairTool(
+        routes.private_url("why"),
+        "Understanding why",
+        "For the one who was hurt: was it once or repeated, within their control, something you can forgive? "
+        "Only you ever see it.",
+        "lock",
+    ),
+    RepairTool(
+        routes.private_url("explain"),
+        "Explaining, not excusing",
+        "For the one who caused the hurt: the context and reasons, written with care. Private until you share it.",
+        "message-square-text",
+    ),
+    RepairTool(
+        routes.private_url("workbook"),
+        "Forgiveness workbook",
+        "REACH, one step at a time, with no timetable. Only you see it, unless you choose to share an entry.",
+        "book-heart",
+    ),
+    RepairTool(
+        routes.UPDATES,
+        "Transparency and bids",
+        "Offer updates before being asked, agree what each of you shares (either can withdraw), and turn toward "
+        "each other's bids.",
+        "megaphone",
+    ),
 ]
 
 
 def tool_card(tool: RepairTool) -> rx.Component:
-    slug = tool.route.rstrip("/").rsplit("/", 1)[-1]
+    slug = re.sub(r"[^a-z0-9]+", "-", tool.route.rstrip("/").rsplit("/", 1)[-1].split("=")[-1])
     return rx.link(
         rx.box(
             rx.hstack(
