@@ -20,6 +20,7 @@ def _entry(route: str, label: str, icon: str, line: str) -> rx.Component:
             ),
             align="center",
             spacing="3",
+            width="100%",
             class_name="cd-more-entry",
         ),
         href=route,
@@ -27,6 +28,7 @@ def _entry(route: str, label: str, icon: str, line: str) -> rx.Component:
         color="inherit",
         id=f"more-{slug}",
         data_testid="more-entry",
+        width="100%",
     )
 
 
