@@ -10,6 +10,8 @@ from couple_dash.pages import (  # noqa: F401
     meeting,
     pair,
     progress,
+    report,
     rituals,
+    safety,
     settings,
 )

@@ -21,6 +21,7 @@ from couple_dash.domain.invites import (
 from couple_dash.models import Couple, Invite, User, utcnow
 from couple_dash.services import ServiceError
 from couple_dash.services.calendar import revoke_feeds
+from couple_dash.services.report import revoke_for_couple
 
 UNKNOWN_CODE = "We couldn't find that invite code. Check it with your partner, or ask for a new link."
 
@@ -217,5 +218,7 @@ def leave_couple(*, session: Session, user_id: int, now: datetime | None = None)
     _revoke_open_invites(session, couple_id, now or utcnow())
     # A calendar link shows the couple's plans: it must not carry over to whichever couple they join next.
     revoke_feeds(session=session, user_id=user_id, now=now)
+    # A therapist report needs both partners' consent: leaving withdraws it, and every link to it stops working.
+    revoke_for_couple(session=session, couple_id=couple_id, user_id=user_id, now=now)
     session.flush()
     return couple_id

@@ -15,7 +15,7 @@ import reflex as rx
 from couple_dash.db import session_scope
 from couple_dash.domain import check_in_time
 from couple_dash.domain.presence import present_users
-from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, ritual_views
+from couple_dash.services import agenda, commitment_views, couples, meeting_views, notifications, report, ritual_views
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.commitment_views import CommitmentCard
 from couple_dash.services.meeting_views import CheckInSchedule, MeetingView, NoteView, WentWellView
@@ -51,7 +51,8 @@ COMMITMENTS = "commitments"
 MEETING = "meeting"  # the open check-in (if any), its notes, this week's follow-through, and the schedule
 RITUALS = "rituals"  # every ritual with its ideas and coming occurrences
 NOTIFICATIONS = "notifications"  # how many unread reminders each partner has (counts only)
-PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS)
+REPORT = "report"  # the therapist report's consent state, as a signature (who agreed; no content)
+PARTS = (MEMBERS, AGENDA, COMMITMENTS, MEETING, RITUALS, NOTIFICATIONS, REPORT)
 
 
 def couple_token(couple_id: int) -> str:
@@ -72,6 +73,8 @@ class CoupleState(rx.SharedState):
     rituals: list[RitualView] = []
     upcoming: list[OccurrenceView] = []
     unread: list[UnreadCount] = []
+    # "report id:who consented:links" (no content): each tab re-reads its own report view when it changes.
+    report_signature: str = ""
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -111,6 +114,8 @@ class CoupleState(rx.SharedState):
                 self.upcoming = ritual_views.upcoming(self.rituals)
             elif part == NOTIFICATIONS:
                 self.unread = notifications.unread_counts(session=session, couple_id=self.couple_id)
+            elif part == REPORT:
+                self.report_signature = report.signature(session, self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
