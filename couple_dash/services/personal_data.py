@@ -71,7 +71,7 @@ class Personal:
 
 
 PERSONAL_DATA: tuple[Personal, ...] = (
-    Personal(User, OnDelete.ANONYMISE, who=("id",), secret=("password_hash",)),
+    Personal(User, OnDelete.ANONYMISE, who=("id",), email="email", secret=("password_hash",)),
     Personal(AuthSession, OnDelete.ERASE, who=("user_id",), secret=("token_hash",), erase_by=("user_id",)),
     Personal(LoginAttempt, OnDelete.ERASE, email="email", erase_by=("email",)),
     Personal(Couple, OnDelete.KEEP, who=("created_by",), couple="id"),
