@@ -37,13 +37,13 @@ class Document:
 PRINT_CSS = """
 :root { color-scheme: light; }
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1c2024; margin: 0;
-  padding: 24px; max-width: 960px; margin-inline: auto; overflow-wrap: anywhere; }
+  padding: 24px; max-width: 960px; margin-inline: auto; overflow-wrap: break-word; }
 h1 { font-size: 1.6em; margin: 0 0 .25em; }
 h2 { font-size: 1.2em; margin: 1.6em 0 .4em; border-bottom: 1px solid #d9d9e0; }
 .lines p { margin: .1em 0; color: #60646c; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; font-size: .92em; }
 caption { text-align: left; font-weight: 600; padding: .3em 0; }
-th, td { border: 1px solid #d9d9e0; padding: 4px 8px; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #d9d9e0; padding: 4px 8px; text-align: left; vertical-align: top; hyphens: manual; }
 th { background: #f0f0f3; }
 .table-wrap { overflow-x: auto; }
 @media print {

@@ -11,7 +11,7 @@ notes, reflections, journal or workbook entries, the words of appreciations, a p
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
@@ -40,7 +40,7 @@ NEVER_IN = (
 )
 
 
-def _day(at: datetime) -> str:
+def _day(at: datetime | date) -> str:
     return f"{at:%d %b %Y}"
 
 
@@ -63,7 +63,7 @@ def _commitments(session: Session, couple_id: int, now: datetime) -> Section:
             c.owner_name,
             c.text,
             c.cadence_label + (f", by {c.due_by}" if c.due_by else ""),
-            c.start_date,
+            _day(date.fromisoformat(c.start_date)),
             c.status_label,
             f"{c.streak_label or '—'} (best {c.best_streak})" if c.streak_label else "—",
             f"{c.score_pct}%" if c.cadence_kind != "occasion" else "—",
@@ -119,7 +119,9 @@ def _weeks(session: Session, couple_id: int, members: list[User], now: datetime)
     todays = {c.id: local_today(now, zones.get(c.owner_id, "UTC")) for c in commitments if c.id is not None}
     histories = _histories(session, commitments, todays) if commitments else {}
     this_monday = week_start(local_today(now, "UTC"))
-    mondays = [this_monday - timedelta(weeks=back) for back in range(WEEKS, 0, -1)]
+    first = week_start(min((c.start_date for c in commitments), default=this_monday))
+    # Only weeks since the first promise: weeks before it would say nothing but "—".
+    mondays = [m for back in range(WEEKS, 0, -1) if (m := this_monday - timedelta(weeks=back)) >= first]
     rows = []
     for monday in mondays:
         row = [f"{monday:%d %b %Y}"]
@@ -132,11 +134,15 @@ def _weeks(session: Session, couple_id: int, members: list[User], now: datetime)
                 kept, due = kept + k, due + d
             row.append(f"{kept} of {due} ({round(100 * kept / due)}%)" if due else "—")
         rows.append(row)
+    if not rows:
+        return Section(
+            "weeks", "Promises kept, week by week", paragraphs=["No week has closed since the first promise."]
+        )
     return Section(
         "weeks",
         "Promises kept, week by week",
         paragraphs=[
-            f"The last {WEEKS} closed weeks (Monday to Sunday), each partner on their own path: due promises kept "
+            f"Up to {WEEKS} closed weeks (Monday to Sunday), each partner on their own path: due promises kept "
             "out of those due. “—”: nothing was due that week."
         ],
         tables=[Table("Kept per week", ["Week of", *(p.display_name for p in members)], rows)],
@@ -222,11 +228,15 @@ def _pulses(session: Session, couple_id: int, members: list[User], given: dict[i
             .order_by(col(CheckInMeeting.started_at))
         ).all()
         totals = [total for total, _ in rows]
-        wording = pulse_rules.trend(totals, own=False).wording
-        below = " Below 13.5 for the last three check-ins." if pulse_rules.persistent_distress(totals) else ""
+        if not totals:
+            paragraphs.append(f"{person.display_name}'s pulse: no answers yet.")
+            continue
+        below = sum(1 for t in totals if pulse_rules.is_distressed(t))
+        running = " Below 13.5 at the last three check-ins." if pulse_rules.persistent_distress(totals) else ""
         tables.append(
             Table(
-                f"{person.display_name}'s pulse: {wording}{below}",
+                f"{person.display_name}'s pulse: {len(totals)} answer{'s' if len(totals) != 1 else ''}, latest "
+                f"{totals[-1]} of 21, {below} below 13.5.{running}",
                 ["Check-in", "CSI-4 (0–21)"],
                 [[_day(at), str(total)] for total, at in rows],
             )
