@@ -64,7 +64,7 @@ def _section(pdf: _Pdf, section: Section) -> None:
     pdf.multi_cell(0, 7, pdf.text_of(section.title), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(pdf.family_name, "", 10)
     for paragraph in section.paragraphs:
-        pdf.multi_cell(0, 5, pdf.text_of(paragraph), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf.text_of(paragraph), new_x="LMARGIN", new_y="NEXT", align="L")
         pdf.ln(1)
     for bullet in section.bullets:
         pdf.multi_cell(
@@ -74,7 +74,27 @@ def _section(pdf: _Pdf, section: Section) -> None:
         _table(pdf, table)
 
 
+def _widths(table: Table, available: float) -> tuple[float, ...]:
+    """Column widths in mm: never narrower than the column's longest word (no word is split), the room left
+    shared out by how much text each column typically holds."""
+    per_char = 1.9  # mm per character at 9 pt, generously (bold headings)
+    least, wanted = [], []
+    for i, heading in enumerate(table.columns):
+        cells = [row[i] for row in table.rows if i < len(row)]
+        longest_word = max((len(w) for text in [heading, *cells] for w in text.split()), default=4)
+        typical = max((len(text) for text in cells), default=len(heading))
+        least.append((longest_word + 1) * per_char + 2)
+        wanted.append(max(least[-1], min(typical, 45) * per_char + 2))
+    if sum(wanted) <= available or sum(least) >= available:
+        scale = available / sum(wanted if sum(wanted) <= available else least)
+        return tuple(w * scale for w in (wanted if sum(wanted) <= available else least))
+    room, extra = available - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
+    return tuple(m + room * e / sum(extra) for m, e in zip(least, extra, strict=True))
+
+
 def _table(pdf: _Pdf, table: Table) -> None:
+    if table.rows and pdf.will_page_break(30):
+        pdf.add_page()  # keep a caption with the table's first rows
     pdf.ln(1)
     pdf.set_font(pdf.family_name, "B", 10)
     pdf.multi_cell(0, 6, pdf.text_of(table.caption), new_x="LMARGIN", new_y="NEXT")
@@ -82,6 +102,8 @@ def _table(pdf: _Pdf, table: Table) -> None:
     if not table.rows:
         return
     with pdf.table(
+        col_widths=_widths(table, pdf.epw),
+        width=pdf.epw,
         headings_style=FontFace(emphasis="BOLD", fill_color=(240, 240, 243)),
         line_height=5,
         text_align="LEFT",
@@ -104,7 +126,7 @@ def to_pdf(document: Document, *, footer: str = "") -> bytes:
     pdf.set_font(pdf.family_name, "", 10)
     pdf.set_text_color(90)
     for line in document.lines:
-        pdf.multi_cell(0, 5, pdf.text_of(line), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 5, pdf.text_of(line), new_x="LMARGIN", new_y="NEXT", align="L")
     pdf.set_text_color(0)
     for section in document.sections:
         _section(pdf, section)

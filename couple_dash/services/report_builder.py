@@ -197,10 +197,10 @@ def _check_ins(session: Session, couple_id: int) -> Section:
                     "Length",
                     "Talked through",
                     "Agreed",
-                    "Commitment changes",
+                    "Promises changed",
                     "Appreciations",
                     "Time-outs",
-                    "Pulse answered by",
+                    "Pulse from",
                 ],
                 rows,
             )
