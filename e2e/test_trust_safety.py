@@ -6,14 +6,20 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 from playwright.sync_api import Page, Route, expect
 from pypdf import PdfReader
+from sqlmodel import col, select
 
 from couple_dash import routes
+from couple_dash.db import engine_for, session_scope
+from couple_dash.devtools.server import AppServer
+from couple_dash.models import User
+from couple_dash.services import meeting, meeting_summary, pulse
 from e2e.conftest import PASSWORD, PHONE, at, log_in, paired_couple, screenshot
 
 NEUTRAL = re.compile(r"^https://www\.bbc\.com/weather")
@@ -229,3 +235,38 @@ def test_the_safety_page_is_one_click_away_signed_in_or_not(new_context: Any, ba
     alex.locator("#settings-safety-link").click()
     expect(alex).to_have_url(at(base_url, routes.SAFETY))
     expect(alex.locator("#safety-emergency")).to_contain_text("emergency number")
+
+
+def test_the_therapist_suggestion_reads_only_my_own_pulse(
+    new_context: Any, base_url: str, app_server: AppServer
+) -> None:
+    """Three check-ins with time-outs, Alex's own pulse low each time and Sam's not (written straight to the app's
+    database, as three real meetings would leave it): both see the time-outs; only Alex sees the pulse reason."""
+    alex, sam, alex_email, sam_email = paired_couple(new_context, base_url)
+    with session_scope(engine_for(app_server.db_url)) as session:
+        ids = {
+            email: session.exec(select(User.id).where(col(User.email) == email)).one()
+            for email in (alex_email, sam_email)
+        }
+        alex_id, sam_id = ids[alex_email], ids[sam_email]
+        assert alex_id is not None
+        assert sam_id is not None
+        sunday = datetime.now(UTC) - timedelta(weeks=3)
+        for week in range(3):
+            began = sunday + timedelta(weeks=week)
+            meeting.start(session=session, user_id=alex_id, now=began)
+            meeting.call_time_out(session=session, user_id=sam_id, now=began + timedelta(minutes=5))
+            meeting.resume(session=session, user_id=sam_id, now=began + timedelta(minutes=15))
+            pulse.answer(session=session, user_id=alex_id, answers=[1, 2, 2, 2], share=False, now=began)
+            pulse.answer(session=session, user_id=sam_id, answers=[4, 4, 4, 4], share=False, now=began)
+            meeting_summary.finish(session=session, user_id=alex_id, now=began + timedelta(minutes=40))
+    for page in (alex, sam):
+        page.goto(base_url + routes.PROGRESS)
+        expect(page.locator("#therapy-suggestion")).to_contain_text("A couple therapist could help now")
+        expect(page.locator("#therapy-suggestion")).to_contain_text("time-out was needed")
+        expect(page.locator("#therapy-suggestion")).to_contain_text("Emotionally Focused Therapy (EFT)")
+    expect(alex.locator("#therapy-suggestion")).to_contain_text("Your own last 3 pulses were below 13.5")
+    expect(sam.locator("#therapy-suggestion")).not_to_contain_text("pulses")
+    screenshot(alex, "therapy-suggestion-alex")
+    sam.set_viewport_size(PHONE)
+    screenshot(sam, "therapy-suggestion-sam-phone")

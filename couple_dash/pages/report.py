@@ -30,11 +30,11 @@ WHAT_IS_NOT = (
 
 def _pulse_choice() -> rx.Component:
     return rx.el.label(
-        rx.checkbox(
+        rx.el.input(
+            type="checkbox",
+            id="report-include-pulse",
             checked=ReportState.include_pulse,
             on_change=ReportState.set_include_pulse,
-            id="report-include-pulse",
-            size="3",
         ),
         rx.text.span(
             "Include my pulse line (CSI-4). Your partner can read the report too, so they would see it there."

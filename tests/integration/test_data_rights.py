@@ -230,3 +230,18 @@ def test_a_person_without_a_couple_can_delete_too(session: Session, settings: Se
     )
     assert data_rights.is_deleted(session, lou)
     assert count(session, AuthSession, col(AuthSession.user_id) == lou) == 0
+
+
+def test_guessing_the_password_at_delete_is_throttled_like_sign_in(session: Session, settings: Settings) -> None:
+    alex, _ = pair(session, settings, "x4")
+    for _ in range(settings.login_failure_limit):
+        with pytest.raises(data_rights.WrongPassword):
+            data_rights.delete_account(
+                session=session, user_id=alex, password="guess", confirmation="delete my account", settings=settings
+            )
+        data_rights.note_failed_attempt(session=session, user_id=alex)
+    with pytest.raises(ServiceError, match="Too many attempts"):
+        data_rights.delete_account(
+            session=session, user_id=alex, password=PASSWORD, confirmation="delete my account", settings=settings
+        )
+    assert not data_rights.is_deleted(session, alex)
