@@ -1,4 +1,5 @@
-"""HTTP routes beside the Reflex app: the private calendar feed that calendar apps poll.
+"""HTTP routes beside the Reflex app: the private calendar feed that calendar apps poll, and the therapist report's
+share links (a page and its PDF).
 
 Calendar apps fetch a plain URL with no session, so the token in the path is the only credential; an unknown or
 revoked one gets the same bare 404 as any other missing page.
@@ -8,13 +9,15 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from couple_dash import routes
 from couple_dash.db import session_scope
-from couple_dash.services import calendar
+from couple_dash.domain.document import Document, to_html
+from couple_dash.pdf import to_pdf
+from couple_dash.services import calendar, report
 
 ICS_MEDIA_TYPE = "text/calendar; charset=utf-8"
 FEED_CACHE = "private, max-age=300"
@@ -31,9 +34,48 @@ def calendar_feed(request: Request) -> Response:
     return Response(body, media_type=ICS_MEDIA_TYPE, headers={"Cache-Control": FEED_CACHE})
 
 
+# A report link is a secret in a URL: never cached, never indexed, never sent on as a referrer.
+REPORT_HEADERS = {"Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer"}
+PDF_NAME = "couple-dash-progress-report.pdf"
+
+
+def _shared_report(request: Request) -> Document | None:
+    token = str(request.path_params["token"])
+    with session_scope() as session:
+        return report.document_for_token(session=session, token=token)
+
+
+def shared_report_page(request: Request) -> Response:
+    """The report behind a share link, as a printable page (sync: runs in a worker thread, like the feed)."""
+    document = _shared_report(request)
+    if document is None:
+        return PlainTextResponse("Not found", status_code=404, headers=REPORT_HEADERS)
+    token = str(request.path_params["token"])
+    toolbar = (
+        "<p class='no-print'><button type='button' onclick='window.print()'>Print</button> "
+        f"<a href='{routes.report_shared_pdf_path(token)}' download='{PDF_NAME}'>Download PDF</a></p>"
+    )
+    return HTMLResponse(to_html(document, before=toolbar), headers=REPORT_HEADERS)
+
+
+def shared_report_pdf(request: Request) -> Response:
+    document = _shared_report(request)
+    if document is None:
+        return PlainTextResponse("Not found", status_code=404, headers=REPORT_HEADERS)
+    headers = {**REPORT_HEADERS, "Content-Disposition": f'attachment; filename="{PDF_NAME}"'}
+    return Response(to_pdf(document), media_type="application/pdf", headers=headers)
+
+
 def api_app() -> Starlette:
     """The app's own HTTP routes, on their own (tests call it directly)."""
-    return Starlette(routes=[Route(f"{routes.CALENDAR_FEED}/{{token}}.ics", calendar_feed, methods=["GET"])])
+    return Starlette(
+        routes=[
+            Route(f"{routes.CALENDAR_FEED}/{{token}}.ics", calendar_feed, methods=["GET"]),
+            # The PDF first: "{token}" alone would also match "abc.pdf".
+            Route(f"{routes.REPORT_SHARED}/{{token}}.pdf", shared_report_pdf, methods=["GET"]),
+            Route(f"{routes.REPORT_SHARED}/{{token}}", shared_report_page, methods=["GET"]),
+        ]
+    )
 
 
 def with_api(reflex_asgi: ASGIApp) -> ASGIApp:

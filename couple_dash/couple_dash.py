@@ -32,6 +32,7 @@ app = rx.App(
         rx.el.meta(name="apple-mobile-web-app-status-bar-style", content="default"),
         rx.script(src="/timers.js"),
         rx.script(src="/pwa.js"),
+        rx.script(src="/quick_exit.js"),  # the quick exit's Esc-Esc-Esc shortcut and instant button
     ],
     # Plain HTTP routes (the calendar feed), served ahead of the pages on the same port.
     api_transformer=with_api,

@@ -626,3 +626,61 @@ class HardMomentEntry(SQLModel, table=True):
     text: str = Field(max_length=1000)
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
     commitment_id: int | None = Field(default=None, foreign_key="commitment.id")  # a plan made a commitment
+
+
+# --- Therapist report, time-out history (issue 8: "when to involve a therapist") -------------------------------
+
+
+class TimeOutRecord(SQLModel, table=True):
+    """Every time-out called at a check-in (the meeting row only holds the current one): a signal, never a score."""
+
+    __tablename__ = "time_out_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="check_in_meeting.id", index=True)
+    called_by: int = Field(foreign_key="user.id")
+    called_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+
+
+class TherapistReport(SQLModel, table=True):
+    """A read-only progress report for a couple therapist. Live only while BOTH partners consent.
+
+    Either partner asks (and consents by asking), the other consents separately; either withdrawing (or leaving
+    the couple) sets ``revoked_at``, which turns the report and every share link of it off at once.
+    """
+
+    __tablename__ = "therapist_report"
+
+    id: int | None = Field(default=None, primary_key=True)
+    couple_id: int = Field(foreign_key="couple.id", index=True)
+    requested_by: int = Field(foreign_key="user.id")
+    requested_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))
+    revoked_by: int | None = Field(default=None, foreign_key="user.id")
+
+
+class ReportConsent(SQLModel, table=True):
+    """One partner's consent to a report, and whether their own pulse (CSI-4) line goes into it."""
+
+    __tablename__ = "report_consent"
+    __table_args__ = (sa.UniqueConstraint("report_id", "user_id", name="uq_report_consent_report_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="therapist_report.id", index=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    consented_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    include_pulse: bool = Field(default=False)
+
+
+class ReportLink(SQLModel, table=True):
+    """A revocable, expiring link to a report for the therapist. Only a hash of its token is stored."""
+
+    __tablename__ = "report_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="therapist_report.id", index=True)
+    created_by: int = Field(foreign_key="user.id")
+    token_hash: str = Field(max_length=64, sa_column_kwargs={"unique": True})
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc_column())
+    expires_at: datetime = Field(sa_column=_utc_column())
+    revoked_at: datetime | None = Field(default=None, sa_column=_utc_column(nullable=True))

@@ -132,6 +132,7 @@ def test_every_page_fits_a_phone_with_big_enough_targets(new_context: Any, base_
         routes.ACKNOWLEDGE,
         routes.HARD_MOMENT,
         routes.MORE,
+        routes.REPORT,
     ):
         pages.append((path, path.strip("/").replace("/", "-") or "dashboard"))
     for path, name in pages:
@@ -148,7 +149,7 @@ def test_every_page_fits_a_phone_with_big_enough_targets(new_context: Any, base_
     screenshot(alex, "phone-meeting")
     # Signed-out pages.
     visitor = new_context(**PHONE_DEVICE).new_page()
-    for path in (routes.LOGIN, routes.SIGNUP, routes.JOIN):
+    for path in (routes.LOGIN, routes.SIGNUP, routes.JOIN, routes.SAFETY):
         visitor.goto(base_url + path)
         visitor.wait_for_load_state("networkidle")
         problems += check_fits(visitor, path)

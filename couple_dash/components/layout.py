@@ -129,6 +129,7 @@ def header() -> rx.Component:
             couple_badge(),
             rx.cond(CoupleState.is_paired, bell(), rx.fragment()),
             rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+            quick_exit(),
             align="center",
             spacing="3",
             width="100%",
@@ -226,6 +227,7 @@ def focus_shell(content: rx.Component) -> rx.Component:
                     gap="0.3em",
                 ),
                 rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+                quick_exit(),
                 align="center",
                 spacing="3",
                 width="100%",
@@ -247,6 +249,7 @@ def shell(content: rx.Component, current: str) -> rx.Component:
             rx.el.main(
                 meeting_banner(),
                 _signed_in(content),
+                safety_footer(),
                 id="main",
                 class_name="cd-main",
                 tab_index=-1,
@@ -307,11 +310,18 @@ def public_page(
                         brand(),
                         rx.spacer(),
                         rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
+                        quick_exit(),
+                        align="center",
+                        spacing="3",
                         width="100%",
                     ),
                     class_name="cd-header",
                 ),
-                rx.el.main(build(), id="main", class_name="cd-public-main"),
+                rx.el.main(
+                    rx.box(build(), safety_footer(), class_name="cd-public-column"),
+                    id="main",
+                    class_name="cd-public-main",
+                ),
                 class_name="cd-app",
             )
 
@@ -320,3 +330,36 @@ def public_page(
         return build
 
     return decorator
+
+
+# --- Safety: the quick exit and the way to the safety page, on every page (issue 8) ------------------------------
+
+
+def quick_exit() -> rx.Component:
+    """Leaves at once for a neutral page (assets/quick_exit.js: location.replace; also Esc pressed three times).
+
+    A plain link underneath, so it still leaves (less discreetly) if the script hasn't loaded.
+    """
+    return rx.el.a(
+        rx.icon("door-open", size=18, aria_hidden="true"),
+        rx.el.span("Quick exit", class_name="cd-wide-only"),
+        href=routes.QUICK_EXIT_URL,
+        rel="noreferrer noopener",
+        id="quick-exit",
+        class_name="cd-quick-exit",
+        title="Quick exit: leave this site now (or press Esc three times)",
+        aria_label="Quick exit: leave this site now",
+        custom_attrs={"data-quick-exit": "true"},
+    )
+
+
+def safety_footer() -> rx.Component:
+    return rx.el.footer(
+        rx.text(
+            rx.link("Safety and support", href=routes.SAFETY, id="safety-link"),
+            " · Quick exit: the door button at the top, or press Esc three times.",
+            size="1",
+            color_scheme="gray",
+        ),
+        class_name="cd-footer cd-no-print",
+    )

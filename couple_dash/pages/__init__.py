@@ -16,7 +16,9 @@ from couple_dash.pages import (  # noqa: F401
     progress,
     repair,
     repair_menu,
+    report,
     rituals,
+    safety,
     settings,
     updates,
 )

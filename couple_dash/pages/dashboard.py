@@ -144,6 +144,11 @@ def _more() -> rx.Component:
 def dashboard_page() -> rx.Component:
     return rx.vstack(
         page_heading("Hello, " + AuthState.display_name),
-        rx.cond(CoupleState.is_paired, _paired(), _unpaired()),
+        rx.cond(CoupleState.is_paired, _paired(), rx.vstack(_unpaired(), _kept_alone(), spacing="5", width="100%")),
         width="100%",
     )
+
+
+def _kept_alone() -> rx.Component:
+    """After a partner leaves or deletes their account, your own promises stay yours to see and keep."""
+    return rx.cond(CoupleState.commitments.length() > 0, _column("Your promises", True, "today-mine"), rx.fragment())

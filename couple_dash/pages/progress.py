@@ -13,7 +13,7 @@ from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.live import remount_on_change
 from couple_dash.db import session_scope
 from couple_dash.domain.pulse import DISTRESS_CUTOFF, MAX_SCORE
-from couple_dash.services import commitment_views, pulse
+from couple_dash.services import commitment_views, pulse, therapy
 from couple_dash.services.commitment_views import PartnerProgress
 from couple_dash.services.pulse import PulseTrajectory
 from couple_dash.state.auth import AuthState, current_viewer
@@ -23,16 +23,19 @@ from couple_dash.state.couple import CoupleState
 class ProgressState(rx.State):
     partners: list[PartnerProgress] = []
     pulses: list[PulseTrajectory] = []
+    # Why a couple therapist might help now (empty: nothing persisting). Per tab: it reads this person's own pulse.
+    therapy_reasons: list[str] = []
 
     @rx.event
     async def refresh(self):
         viewer = await current_viewer(self)
         if viewer is None or viewer.couple_id is None:
-            self.partners, self.pulses = [], []
+            self.partners, self.pulses, self.therapy_reasons = [], [], []
             return
         with session_scope() as session:
             partners = commitment_views.partner_progress(session=session, couple_id=viewer.couple_id)
             self.pulses = pulse.trajectories(session=session, user_id=viewer.user_id)
+            self.therapy_reasons = therapy.signals_for(session=session, user_id=viewer.user_id).reasons()
         # You first, then your partner.
         self.partners = sorted(partners, key=lambda p: p.user_id != viewer.user_id)
 
@@ -101,18 +104,18 @@ def _pulse(line: Any) -> rx.Component:
             rx.cond(line.points.length() > 0, _pulse_chart(line), rx.fragment()),
             rx.text(line.trend, size="2", data_testid="pulse-trend"),
             rx.cond(
-                line.distress_run,
+                line.distress_run & ~own,
                 rx.callout.root(
                     rx.callout.icon(rx.icon("heart-handshake", size=18)),
                     rx.callout.text(
-                        rx.cond(own, "Your last three pulses", "Their last three pulses"),
+                        "Their last three pulses",
                         " were below 13.5, the line where couples often feel real strain. That is not a "
                         "failure: it is a good moment to involve a couple therapist. Emotionally Focused Therapy "
                         "(EFT) and Integrative Behavioral Couple Therapy (IBCT) have good evidence for helping "
                         "couples rebuild trust, and a therapist can hold the hard conversations with you.",
                     ),
                     color_scheme="amber",
-                    data_testid="therapist-suggestion",
+                    data_testid="partner-pulse-suggestion",
                 ),
                 rx.fragment(),
             ),
@@ -179,7 +182,91 @@ def progress_page() -> rx.Component:
                 action=rx.link("Make a commitment", href=routes.COMMITMENTS),
             ),
         ),
+        _therapy(),
         _pulses(),
+        _report_link(),
         width="100%",
         spacing="4",
+    )
+
+
+# --- When to involve a therapist (issue 8) -----------------------------------------------------------------------
+
+THERAPY_OFFERS = (
+    "Couple therapy gives you a third person in the room whose whole job is to keep hard conversations safe. Two "
+    "approaches have good evidence for couples rebuilding trust: Emotionally Focused Therapy (EFT) helps you see "
+    "the cycle you get caught in and reach each other underneath it; Integrative Behavioral Couple Therapy (IBCT) "
+    "combines accepting each other's differences with concrete changes you both choose."
+)
+FIND_ONE = (
+    ("Find an EFT therapist (ICEEFT directory)", "https://iceeft.com/find-a-therapist/"),
+    ("About IBCT, and finding a trained therapist", "https://ibct.psych.ucla.edu/"),
+    (
+        "Psychology Today: couples therapists near you",
+        "https://www.psychologytoday.com/us/therapists/couples-counseling",
+    ),
+)
+
+
+def _reason(text: Any) -> rx.Component:
+    return rx.el.li(rx.text(text, size="2"))
+
+
+def _therapy() -> rx.Component:
+    return rx.cond(
+        ProgressState.therapy_reasons.length() > 0,
+        rx.card(
+            rx.vstack(
+                rx.hstack(
+                    rx.icon("heart-handshake", size=20, aria_hidden="true"),
+                    rx.heading("A couple therapist could help now", as_="h2", size="4"),
+                    align="center",
+                    spacing="2",
+                ),
+                rx.text("Something has kept showing up for a while:", size="2"),
+                rx.el.ul(rx.foreach(ProgressState.therapy_reasons, _reason), class_name="cd-safety-list"),
+                rx.text(
+                    "That's not a failure, and not a verdict on either of you. It is often the moment couples get "
+                    "the most out of some help.",
+                    size="2",
+                ),
+                rx.text(THERAPY_OFFERS, size="2"),
+                rx.vstack(
+                    *[
+                        rx.link(label, href=url, is_external=True, size="2", class_name="cd-tap")
+                        for label, url in FIND_ONE
+                    ],
+                    spacing="1",
+                ),
+                rx.text(
+                    "Your doctor or a local counselling service can also recommend someone. If you feel afraid of "
+                    "your partner, please see ",
+                    rx.link("Safety and support", href=routes.SAFETY),
+                    " first: couple therapy isn't the right step while there is abuse.",
+                    size="2",
+                ),
+                rx.link(
+                    "A progress report for your therapist (only with both of your consent)",
+                    href=routes.REPORT,
+                    size="2",
+                    class_name="cd-tap",
+                ),
+                spacing="3",
+                width="100%",
+            ),
+            size="3",
+            id="therapy-suggestion",
+            class_name="cd-therapy-card",
+        ),
+        rx.fragment(),
+    )
+
+
+def _report_link() -> rx.Component:
+    return rx.text(
+        "Seeing a couple therapist? ",
+        rx.link("Make a progress report for them", href=routes.REPORT, id="progress-report-link"),
+        ", with both of your consent.",
+        size="2",
+        color_scheme="gray",
     )

@@ -7,6 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes, sync
+from couple_dash.components.data_rights import data_rights_card
 from couple_dash.components.forms import error_callout, field, notice_callout, time_zone_field
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.notifications import reminders_card
@@ -195,6 +196,7 @@ def settings_page() -> rx.Component:
         rx.cond(CoupleState.is_paired, rx.fragment(reminders_card(), push_card()), rx.fragment()),
         _couple(),
         _sessions(),
+        data_rights_card(),
         spacing="4",
         width="100%",
         max_width="720px",

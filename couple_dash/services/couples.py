@@ -22,6 +22,7 @@ from couple_dash.models import Couple, Invite, User, utcnow
 from couple_dash.services import ServiceError
 from couple_dash.services.calendar import revoke_feeds
 from couple_dash.services.private_space import unshare_all_in_couple
+from couple_dash.services.report import revoke_for_couple
 
 UNKNOWN_CODE = "We couldn't find that invite code. Check it with your partner, or ask for a new link."
 
@@ -220,5 +221,7 @@ def leave_couple(*, session: Session, user_id: int, now: datetime | None = None)
     revoke_feeds(session=session, user_id=user_id, now=now)
     # Explanations and workbook entries shared in this couple were meant for this partner only.
     unshare_all_in_couple(session=session, couple_id=couple_id)
+    # A therapist report needs both partners' consent: leaving withdraws it, and every link to it stops working.
+    revoke_for_couple(session=session, couple_id=couple_id, user_id=user_id, now=now)
     session.flush()
     return couple_id

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from couple_dash.domain import meeting as rules
 from couple_dash.domain.agenda import AgendaKind, clean_item_text, item_text_problem
-from couple_dash.models import AgendaItem, CheckInMeeting, MeetingNote, User, utcnow
+from couple_dash.models import AgendaItem, CheckInMeeting, MeetingNote, TimeOutRecord, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 
 NO_MEETING = "There's no check-in going on right now."
@@ -151,7 +151,12 @@ def call_time_out(*, session: Session, user_id: int, now: datetime | None = None
         caller = rules.call_time_out(found.time_out_by, user_id)
     except rules.MeetingRuleError as broken:
         raise ServiceError(str(broken)) from None
-    write_if_unchanged(session, found, time_out_by=caller, time_out_at=now or utcnow())
+    now = now or utcnow()
+    write_if_unchanged(session, found, time_out_by=caller, time_out_at=now)
+    # Kept for the "when to involve a therapist" signal (repeated time-outs), which the meeting row can't tell.
+    assert found.id is not None
+    session.add(TimeOutRecord(meeting_id=found.id, called_by=caller, called_at=now))
+    session.flush()
 
 
 def resume(*, session: Session, user_id: int, now: datetime | None = None) -> None:

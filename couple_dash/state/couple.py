@@ -26,6 +26,7 @@ from couple_dash.services import (
     meeting_views,
     notifications,
     repair_menu,
+    report,
     ritual_views,
 )
 from couple_dash.services import agreements as agreement_views
@@ -94,6 +95,8 @@ ACKNOWLEDGEMENTS = "acknowledgements"
 HARD_MOMENT = "hard_moment"
 REPAIR_PARTS = (REPAIR_MENU, ACKNOWLEDGEMENTS, HARD_MOMENT)
 PARTS = PARTS + REPAIR_PARTS
+REPORT = "report"  # the therapist report's consent state, as a signature (who agreed; no content)
+PARTS = (*PARTS, REPORT)
 
 
 def couple_token(couple_id: int) -> str:
@@ -126,6 +129,8 @@ class CoupleState(rx.SharedState):
     repair_menu: list[RepairMenuView] = []
     acknowledgements: list[AcknowledgementView] = []
     hard_moment: MomentView = MomentView()
+    # "report id:who consented:links" (no content): each tab re-reads its own report view when it changes.
+    report_signature: str = ""
     # client token -> (user id, page label, last activity); backend-only, never sent to a browser.
     _tabs: dict[str, tuple[int, str, float]] = {}
 
@@ -174,6 +179,8 @@ class CoupleState(rx.SharedState):
                 self._load_trust_part(session, part)
             elif part in REPAIR_PARTS:
                 self._load_repair(session, part)
+            elif part == REPORT:
+                self.report_signature = report.signature(session, self.couple_id)
             else:
                 raise ValueError(f"unknown part of the couple view: {part}")
 
