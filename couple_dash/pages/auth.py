@@ -33,9 +33,13 @@ def _sign_up(form: dict[str, Any], ip: str) -> accounts.SignedIn:
 
 def _log_in(form: dict[str, Any], ip: str) -> accounts.SignedIn:
     with session_scope() as session:
-        return accounts.log_in(
-            session=session, email=str(form.get("email", "")), password=str(form.get("password", "")), ip=ip
-        )
+        try:
+            return accounts.log_in(
+                session=session, email=str(form.get("email", "")), password=str(form.get("password", "")), ip=ip
+            )
+        except accounts.WrongCredentials:
+            session.commit()  # keep the recorded failure: it is what sign-in throttling counts
+            raise
 
 
 class AuthFormState(rx.State):

@@ -24,6 +24,12 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
 
 WRONG_CREDENTIALS = "That email and password don't match an account. Check both and try again."
+
+
+class WrongCredentials(ServiceError):
+    """A failed sign-in. The failure it recorded must be committed, or throttling would never count it."""
+
+
 DUPLICATE_EMAIL = "An account with this email already exists. Log in instead, or use another email."
 
 
@@ -149,7 +155,7 @@ def log_in(
         user = None
     if user is None:
         _record_failure(session, email=email, ip=ip, now=now)
-        raise ServiceError(WRONG_CREDENTIALS)
+        raise WrongCredentials(WRONG_CREDENTIALS)
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
         session.add(user)
