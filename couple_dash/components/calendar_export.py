@@ -98,6 +98,6 @@ def download_button(ritual_id_var: Any) -> rx.Component:
         on_click=CalendarState.download(ritual_id_var),
         size="1",
         variant="soft",
-        aria_label="Download this ritual for your calendar",
+        aria_label=".ics file: download this ritual for your calendar",
         title="Download this ritual for your calendar",
     )

@@ -26,6 +26,7 @@ class PageSpec:
     title: str
     build: Callable[[], rx.Component]
     on_load: list[EventType[Any]]
+    public: bool = False  # for signed-out visitors (sign-in, sign-up, invite landing)
 
 
 # Filled by the decorators below as page modules are imported; couple_dash.py adds each to the app once.
@@ -326,7 +327,7 @@ def public_page(
             )
 
         page.__name__ = build.__name__
-        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, list(on_load or [])))
+        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, list(on_load or []), public=True))
         return build
 
     return decorator

@@ -115,7 +115,7 @@ def notes(kind: str, heading: str, label: str, placeholder: str) -> rx.Component
         )
 
     return rx.vstack(
-        rx.heading(heading, as_="h3", size="4"),
+        rx.heading(heading, as_="h2", size="4"),
         rx.foreach(CoupleState.meeting_notes, note),
         rx.form(
             rx.el.input(type="hidden", name="kind", value=kind),
@@ -187,7 +187,7 @@ def controls() -> rx.Component:
 def time_out_panel() -> rx.Component:
     return rx.vstack(
         rx.icon("cloud-sun", size=48, aria_hidden="true", color="var(--sky-11)"),
-        rx.heading("Time-out", as_="h2", size="8"),
+        rx.heading("Time-out", as_="h1", size="8"),
         rx.text(
             name_of(MEETING.time_out_by),
             " asked for a break. That's a good call: nothing more is said until you both feel calm again.",

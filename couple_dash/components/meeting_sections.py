@@ -146,7 +146,7 @@ def commitments() -> rx.Component:
     )
     return rx.grid(
         rx.vstack(
-            rx.heading("Current commitments", as_="h3", size="4"),
+            rx.heading("Current commitments", as_="h2", size="4"),
             rx.cond(
                 CoupleState.commitments.length() > 0,
                 rx.text(

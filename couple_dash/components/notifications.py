@@ -6,6 +6,7 @@ from typing import Any
 
 import reflex as rx
 
+from couple_dash.components.a11y import visually_hidden
 from couple_dash.components.forms import error_callout, notice_callout
 from couple_dash.components.live import remount_on_change
 from couple_dash.services.reminder_settings import LEAD_CHOICES
@@ -19,7 +20,10 @@ def _my_unread() -> rx.Component:
         CoupleState.unread,
         lambda u: rx.cond(
             (u.user_id == AuthState.user_id) & (u.count > 0),
-            rx.text.span(u.count.to_string(), class_name="cd-bell-count", id="bell-count"),
+            rx.fragment(
+                rx.text.span(u.count.to_string(), class_name="cd-bell-count", id="bell-count"),
+                visually_hidden(" unread"),
+            ),
             rx.fragment(),
         ),
     )
@@ -46,11 +50,12 @@ def bell() -> rx.Component:
     return rx.popover.root(
         rx.popover.trigger(
             rx.button(
+                # Named by its contents, so the visible count is part of the name: "Notifications 2 unread".
                 rx.icon("bell", size=18, aria_hidden="true"),
+                visually_hidden("Notifications "),
                 _my_unread(),
                 variant="ghost",
                 size="2",
-                aria_label="Notifications",
                 id="bell",
                 class_name="cd-bell",
             )
@@ -59,7 +64,7 @@ def bell() -> rx.Component:
             remount_on_change(CoupleState.unread_signature, NotificationState.load),
             rx.vstack(
                 rx.hstack(
-                    rx.heading("Reminders", size="3", as_="h2"),
+                    rx.heading("Reminders", size="3", as_="h2", id="bell-heading"),
                     rx.spacer(),
                     rx.button(
                         "Mark all read",
@@ -85,6 +90,7 @@ def bell() -> rx.Component:
             ),
             width="min(92vw, 360px)",
             id="bell-panel",
+            aria_labelledby="bell-heading",
         ),
     )
 

@@ -46,7 +46,7 @@ def _device(device: Any) -> rx.Component:
             variant="ghost",
             size="2",
             on_click=PushState.forget_device(device.id),
-            aria_label="Stop notifications on " + device.device,
+            aria_label="Remove " + device.device + " (stop its notifications)",
             class_name="cd-touch",
         ),
         align="center",

@@ -171,7 +171,7 @@ def _ideas(ritual: Any) -> rx.Component:
                     variant="ghost",
                     color_scheme="gray",
                     on_click=RitualsState.remove_idea(idea.id),
-                    aria_label="Cross this idea off",
+                    aria_label="Done with it: " + idea.text,
                 ),
                 align="center",
                 width="100%",

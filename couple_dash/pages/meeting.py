@@ -57,5 +57,6 @@ def meeting_page() -> rx.Component:
             "its summary is on the Check-in page.",
             action=rx.link("Go to the Check-in page", href=routes.CHECK_IN + "#history", id="to-check-in"),
             id_="no-meeting",
+            heading_level="h1",
         ),
     )

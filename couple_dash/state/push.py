@@ -25,6 +25,18 @@ TEST_TITLE = "Notifications work"
 TEST_BODY = "This is how Couple Dash reminders will look on this device."
 
 
+def in_browser(call: str) -> str:
+    """JS running ``window.coupleDashPush.<call>`` once /pwa.js has defined it.
+
+    /pwa.js comes from a head script that can still be loading when a page's first event (``load``) returns.
+    """
+    return (
+        "new Promise(function ready(resolve) { window.coupleDashPush ? resolve(window.coupleDashPush."
+        + call
+        + ") : setTimeout(function () { ready(resolve); }, 50); })"
+    )
+
+
 class PushState(rx.State):
     available: bool = False  # the server has VAPID keys
     browser: str = "unknown"  # unknown | unsupported | blocked | off | on
@@ -50,7 +62,7 @@ class PushState(rx.State):
         if viewer is None or not self.available:
             return None
         self._refresh_devices(viewer.user_id)
-        return rx.call_script("window.coupleDashPush.status()", callback=PushState.got_status)
+        return rx.call_script(in_browser("status()"), callback=PushState.got_status)
 
     @rx.event
     async def got_status(self, result: dict[str, Any]):
@@ -67,7 +79,7 @@ class PushState(rx.State):
     def turn_on(self):
         self.error = self.notice = ""
         key = push_settings().public_key
-        return rx.call_script(f"window.coupleDashPush.subscribe({json.dumps(key)})", callback=PushState.subscribed)
+        return rx.call_script(in_browser(f"subscribe({json.dumps(key)})"), callback=PushState.subscribed)
 
     @rx.event
     async def subscribed(self, result: dict[str, Any]):
@@ -101,7 +113,7 @@ class PushState(rx.State):
     @rx.event
     def turn_off(self):
         self.error = self.notice = ""
-        return rx.call_script("window.coupleDashPush.unsubscribe()", callback=PushState.unsubscribed)
+        return rx.call_script(in_browser("unsubscribe()"), callback=PushState.unsubscribed)
 
     @rx.event
     async def unsubscribed(self, result: dict[str, Any]):
@@ -124,7 +136,7 @@ class PushState(rx.State):
         with session_scope() as session:
             web_push.unsubscribe(session=session, user_id=viewer.user_id, endpoint=self.endpoint)
         self.endpoint, self.browser = "", "off"
-        return rx.call_script("window.coupleDashPush.unsubscribe()")
+        return rx.call_script(in_browser("unsubscribe()"))
 
     @rx.event
     async def set_discreet(self, discreet: bool):
