@@ -65,9 +65,9 @@ def js_regex(name: str) -> re.Pattern[str]:
 
 def test_the_worker_leaves_the_live_connection_and_feeds_alone_and_caches_only_static_files() -> None:
     never, hashed, own = js_regex("NEVER"), js_regex("HASHED"), js_regex("OWN_STATIC")
-    for path in ("/_event", "/_event/", "/_upload", "/calendar/abc123.ics", "/ping", "/_health"):
+    for path in ("/_event", "/_event/", "/_upload", "/calendar/abc123.ics", "/ping", "/_health", "/report/shared/x"):
         assert never.search(path), path
-    for path in ("/", "/check-in", "/calendar-tips", "/rituals"):
+    for path in ("/", "/check-in", "/calendar-tips", "/rituals", "/report"):
         assert not never.search(path), path
     assert hashed.search("/assets/_check-in_._index-CYMinTrU.js")
     assert own.search("/icon-192.png")
