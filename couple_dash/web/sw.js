@@ -26,7 +26,7 @@ var PRECACHE = [
 ];
 var OWN_STATIC = /^\/(styles\.css|pwa\.js|timers\.js|quick_exit\.js|manifest\.json|favicon\.ico|[\w-]+\.(png|svg))$/;
 var HASHED = /^\/assets\/[\w.-]+\.(js|css|woff2?|png|svg)$/;
-var NEVER = /^\/(_event|_upload|_health|ping|calendar|api)(\/|$)/;
+var NEVER = /^\/(_event|_upload|_health|ping|calendar|api|report\/shared)(\/|$)/;
 var NAVIGATION_TIMEOUT_MS = 5000;
 
 self.addEventListener("install", function (event) {
