@@ -115,20 +115,7 @@ class ExplanationState(PrivatePart, rx.State):
         return rx.toast.success("Saved privately. Only you can see it until you share it.")
 
     async def _act(self, action: Any, explanation_id: int, done: str):
-        """Run an action on one of this user's explanations; the partner's view is reloaded unless the action says
-        nothing shared changed (returns ``False``)."""
-        viewer = await self._author()
-        if viewer is None:
-            return None
-        try:
-            with session_scope() as session:
-                touched_shared = action(session=session, user_id=viewer.user_id, explanation_id=explanation_id)
-        except ServiceError as refusal:
-            return rx.toast.error(refusal.message)
-        self._reload(viewer.user_id)
-        if touched_shared is not False:
-            await self._publish_shared(viewer)
-        return rx.toast.success(done)
+        return await self._act_on_own(action, done, explanation_id=explanation_id)
 
     @rx.event
     async def share(self, explanation_id: int):

@@ -7,9 +7,14 @@ the page shows nothing that belongs to anyone else, even for the moment after sw
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import reflex as rx
 
 from couple_dash import sync
+from couple_dash.db import session_scope
+from couple_dash.services import ServiceError
 from couple_dash.services.accounts import Viewer
 from couple_dash.state.auth import current_viewer
 
@@ -32,3 +37,23 @@ class PrivatePart(rx.State, mixin=True):
         """Reload the couple's shared writing (shared items only), so the partner sees a share, edit or unshare live."""
         if viewer.couple_id is not None:
             await sync.link_and_refresh(self, viewer.couple_id, only=sync.SHARED_WRITING)
+
+    def _reload(self, user_id: int) -> None:
+        """Re-read this state's own items for ``user_id`` (each private state says what that is)."""
+        raise NotImplementedError
+
+    async def _act_on_own(self, action: Callable[..., Any], done: str, **target: int):
+        """Run an action on one of this user's own items (``target`` names it, e.g. ``entry_id=3``); the partner's
+        view is reloaded unless the action says nothing shared changed (returns ``False``)."""
+        viewer = await self._author()
+        if viewer is None:
+            return None
+        try:
+            with session_scope() as session:
+                touched_shared = action(session=session, user_id=viewer.user_id, **target)
+        except ServiceError as refusal:
+            return rx.toast.error(refusal.message)
+        self._reload(viewer.user_id)
+        if touched_shared is not False:
+            await self._publish_shared(viewer)
+        return rx.toast.success(done)

@@ -135,20 +135,7 @@ class WorkbookState(PrivatePart, rx.State):
         return None
 
     async def _act(self, action: Any, entry_id: int, done: str):
-        """Run an action on one of this user's entries; the partner's view is reloaded unless the action says
-        nothing shared changed (returns ``False``)."""
-        viewer = await self._author()
-        if viewer is None:
-            return None
-        try:
-            with session_scope() as session:
-                touched_shared = action(session=session, user_id=viewer.user_id, entry_id=entry_id)
-        except ServiceError as refusal:
-            return rx.toast.error(refusal.message)
-        self._reload(viewer.user_id)
-        if touched_shared is not False:
-            await self._publish_shared(viewer)
-        return rx.toast.success(done)
+        return await self._act_on_own(action, done, entry_id=entry_id)
 
     @rx.event
     async def share(self, entry_id: int):
