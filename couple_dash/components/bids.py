@@ -154,11 +154,11 @@ def _outcome(bid: Any) -> rx.Component:
         (
             "answered",
             rx.hstack(
-                rx.icon(
-                    rx.cond(bid.reply_kind == "later", "clock", "heart"),
-                    size=14,
-                    aria_hidden="true",
-                    flex_shrink="0",
+                # Two static icons rather than one named by a Var: a Var name pulls in every lucide icon.
+                rx.cond(
+                    bid.reply_kind == "later",
+                    rx.icon("clock", size=14, aria_hidden="true", flex_shrink="0"),
+                    rx.icon("heart", size=14, aria_hidden="true", flex_shrink="0"),
                 ),
                 rx.text(
                     rx.cond(mine, rx.text.span(partner_name(), " replied: "), rx.text.span("You replied: ")),

@@ -292,6 +292,9 @@ def app_page(
             return focus_shell(build()) if focus else shell(build(), route)
 
         page.__name__ = build.__name__
+        # Reflex writes a page's memoized components beside its defining module: one chunk per page, so a
+        # library only one page uses (recharts on Progress) is not loaded by every page.
+        page.__module__ = build.__module__
         PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, [ShellState.enter, *(on_load or [])]))
         return build
 
@@ -327,6 +330,9 @@ def public_page(
             )
 
         page.__name__ = build.__name__
+        # Reflex writes a page's memoized components beside its defining module: one chunk per page, so a
+        # library only one page uses (recharts on Progress) is not loaded by every page.
+        page.__module__ = build.__module__
         PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, list(on_load or []), public=True))
         return build
 

@@ -221,7 +221,11 @@ def _preset_row(preset: Any) -> rx.Component:
 def _starter(starter: Any) -> rx.Component:
     """Adopted ones stay in place, ticked: the list never moves under a finger."""
     return rx.button(
-        rx.icon(rx.cond(starter.added, "check", "plus"), size=14, aria_hidden="true"),
+        rx.cond(
+            starter.added,
+            rx.icon("check", size=14, aria_hidden="true"),
+            rx.icon("plus", size=14, aria_hidden="true"),
+        ),
         starter.text,
         on_click=TransparencyState.adopt_starter(starter.text),
         disabled=starter.added,

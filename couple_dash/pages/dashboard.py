@@ -87,10 +87,10 @@ def _coming_up() -> rx.Component:
                     rx.foreach(
                         CoupleState.upcoming,
                         lambda o: rx.hstack(
-                            rx.icon(
-                                rx.cond(o.kind == "check_in", "messages-square", "calendar-heart"),
-                                size=18,
-                                aria_hidden="true",
+                            rx.cond(
+                                o.kind == "check_in",
+                                rx.icon("messages-square", size=18, aria_hidden="true"),
+                                rx.icon("calendar-heart", size=18, aria_hidden="true"),
                             ),
                             rx.vstack(
                                 rx.text(o.title, weight="medium", size="3"),
