@@ -7,6 +7,7 @@ from typing import Any
 from playwright.sync_api import Page, expect
 
 from couple_dash import routes
+from couple_dash.pages.repair import TOOLS
 from e2e.conftest import PHONE_DEVICE, paired_couple, screenshot
 
 
@@ -18,7 +19,7 @@ def _open(page: Page, base_url: str, path: str) -> None:
 def test_a_repair_menu_item_becomes_the_partners_commitment_in_one_tap(new_context: Any, base_url: str) -> None:
     alex, sam, _, _ = paired_couple(new_context, base_url)
     _open(alex, base_url, routes.REPAIR)
-    expect(alex.get_by_test_id("repair-tool")).to_have_count(3)
+    expect(alex.get_by_test_id("repair-tool")).to_have_count(len(TOOLS))
     alex.locator("#tool-menu").click()
     expect(alex.get_by_role("heading", name="Sam's menu")).to_be_visible()
     expect(alex.locator("#partner-repair-empty")).to_be_visible()

@@ -18,6 +18,18 @@ from couple_dash.db import migrate
 
 # Anything Reflex logs at ERROR (backend exceptions, and frontend exceptions it relays), or a traceback.
 SERVER_ERROR = re.compile(r"\bERROR\b|Traceback \(most recent call last\)|Exception\]")
+# A browser's event that arrives while the server is shutting down (its socket isn't closed yet): Reflex refuses
+# it and logs the refusal with a traceback. The browser sends it again after reconnecting; nothing is lost.
+STOPPING_REFUSAL = "QueueShutDown: Event processor is not running"
+
+
+def _ends_in(lines: list[str], start: int, final: str) -> bool:
+    """Whether the traceback starting at ``lines[start]`` ends in an exception line containing ``final``."""
+    for line in lines[start + 1 :]:
+        if line.startswith((" ", "\t")):
+            continue
+        return final in line
+    return False
 
 
 def free_port() -> int:
@@ -134,4 +146,13 @@ class AppServer:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
     def error_lines(self) -> list[str]:
-        return [line for line in self.log_text().splitlines() if SERVER_ERROR.search(line)]
+        """Every line that reports an error, except Reflex refusing a browser's event while the server stops."""
+        lines = self.log_text().splitlines()
+        errors = []
+        for i, line in enumerate(lines):
+            if not SERVER_ERROR.search(line):
+                continue
+            if line.startswith("Traceback") and _ends_in(lines, i, STOPPING_REFUSAL):
+                continue
+            errors.append(line)
+        return errors
