@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import reflex as rx
 
 import couple_dash.pages  # noqa: F401  (importing the page modules fills PAGES)
@@ -13,6 +15,8 @@ from couple_dash.scheduler import run_scheduler
 
 # Icons and the service worker are written into assets/ before Reflex copies them into the build.
 pwa.prepare_assets()
+
+QUICK_EXIT_JS = (Path(__file__).parent / "web" / "quick_exit.js").read_text(encoding="utf-8")
 
 app = rx.App(
     html_lang="en",
@@ -32,7 +36,9 @@ app = rx.App(
         rx.el.meta(name="apple-mobile-web-app-status-bar-style", content="default"),
         rx.script(src="/timers.js"),
         rx.script(src="/pwa.js"),
-        rx.script(src="/quick_exit.js"),  # the quick exit's Esc-Esc-Esc shortcut and instant button
+        # The quick exit (button and Esc-Esc-Esc) inline in the page's head, so it works from the first paint: a
+        # script loaded after hydration would leave the prerendered button a plain link, which adds history.
+        rx.el.script(QUICK_EXIT_JS),
     ],
     # Plain HTTP routes (the calendar feed), served ahead of the pages on the same port.
     api_transformer=with_api,

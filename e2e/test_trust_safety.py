@@ -184,6 +184,19 @@ def test_quick_exit_button_and_shortcut_leave_for_a_neutral_site(new_context: An
     visitor.go_back()
     assert not visitor.url.startswith(base_url + routes.LOGIN)
 
+    # Before the app has loaded (its scripts held back, so only the prerendered page is there), the button already
+    # leaves the same way: the quick exit is inline in the page's head.
+    early = new_context().new_page()
+    stub_neutral_site(early)
+    early.route(re.compile(r".*/assets/.*\.js$"), lambda route: route.abort())
+    early.goto(base_url + routes.LOGIN)
+    assert early.evaluate("typeof window.coupleDashQuickExit") == "function"
+    assert early.evaluate("document.querySelectorAll('[data-quick-exit]').length") >= 1
+    early.locator("#quick-exit").click()
+    expect(early).to_have_url(NEUTRAL)
+    early.go_back()
+    assert not early.url.startswith(base_url + routes.LOGIN)
+
     # Signed in, anywhere: Esc three times (one or two presses do nothing).
     alex, _, _, _ = paired_couple(new_context, base_url)
     stub_neutral_site(alex)
@@ -202,6 +215,7 @@ def test_quick_exit_button_and_shortcut_leave_for_a_neutral_site(new_context: An
     stub_neutral_site(phone)
     log_in(phone, base_url, _email_of(alex, base_url))
     expect(phone).to_have_url(at(base_url, routes.DASHBOARD))
+    expect(phone.locator("#quick-exit")).to_be_visible()
     box = phone.locator("#quick-exit").bounding_box()
     assert box is not None
     assert box["width"] >= 44

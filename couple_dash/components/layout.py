@@ -343,9 +343,10 @@ def public_page(
 
 
 def quick_exit() -> rx.Component:
-    """Leaves at once for a neutral page (assets/quick_exit.js: location.replace; also Esc pressed three times).
+    """Leaves at once for a neutral page: location.replace, also on Esc pressed three times.
 
-    A plain link underneath, so it still leaves (less discreetly) if the script hasn't loaded.
+    couple_dash/web/quick_exit.js does it, inline in every page's head. A plain link underneath, so it still leaves
+    (less discreetly) if scripts are off.
     """
     return rx.el.a(
         rx.icon("door-open", size=18, aria_hidden="true"),

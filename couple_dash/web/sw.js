@@ -18,13 +18,12 @@ var PRECACHE = [
   "/styles.css",
   "/pwa.js",
   "/timers.js",
-  "/quick_exit.js",
   "/icon.svg",
   "/icon-192.png",
   "/badge-72.png",
   "/manifest.json",
 ];
-var OWN_STATIC = /^\/(styles\.css|pwa\.js|timers\.js|quick_exit\.js|manifest\.json|favicon\.ico|[\w-]+\.(png|svg))$/;
+var OWN_STATIC = /^\/(styles\.css|pwa\.js|timers\.js|manifest\.json|favicon\.ico|[\w-]+\.(png|svg))$/;
 var HASHED = /^\/assets\/[\w.-]+\.(js|css|woff2?|png|svg)$/;
 var NEVER = /^\/(_event|_upload|_health|ping|calendar|api|report\/shared)(\/|$)/;
 var NAVIGATION_TIMEOUT_MS = 5000;

@@ -1,6 +1,7 @@
 /* Quick exit: leave Couple Dash for a neutral page at once, on a click of the header button or Esc pressed three
    times within 1.5 seconds. location.replace swaps this page's history entry, so Back doesn't lead straight back.
-   It runs in the page itself (no round trip to the server), so it works even while the connection is down. */
+   It runs in the page itself (no round trip to the server), so it works even while the connection is down, and
+   couple_dash.py inlines it into every page's head, so it works from the first paint, before the app hydrates. */
 (function () {
   "use strict";
   var FALLBACK = "https://www.bbc.com/weather";
