@@ -60,9 +60,9 @@ def release_version(assets: Path = ASSETS, package: Path = PACKAGE, worker: Path
     """A hash of the assets and the app's code: it changes with every release that changes what users run."""
     digest = hashlib.sha256()
     sources = [p for p in assets.rglob("*") if p.is_file() and p.name not in GENERATED]
-    sources += [*package.rglob("*.py"), worker]
+    sources += [*package.rglob("*.py"), *package.rglob("*.js"), worker]  # .js: the quick exit, inlined in pages
     root = assets.parent
-    for path in sorted(sources):
+    for path in sorted(set(sources)):
         digest.update(str(path.relative_to(root)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

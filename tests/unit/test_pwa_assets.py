@@ -55,7 +55,12 @@ def test_a_release_is_a_new_service_worker_and_the_same_code_is_the_same_one(tmp
     assert f'var RELEASE = "{second}";' in (assets / "sw.js").read_text()
 
     (assets / "styles.css").write_text("body { color: red; }\n")
-    assert pwa.write_service_worker(assets, package, worker) not in (first, second)
+    third = pwa.write_service_worker(assets, package, worker)
+    assert third not in (first, second)
+
+    (package / "web").mkdir()
+    (package / "web" / "quick_exit.js").write_text("/* v2 */\n")  # inlined into every page's head
+    assert pwa.write_service_worker(assets, package, worker) not in (first, second, third)
 
 
 def js_regex(name: str) -> re.Pattern[str]:
