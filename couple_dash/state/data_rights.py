@@ -6,7 +6,7 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash import routes, sync
+from couple_dash import sync
 from couple_dash.db import session_scope
 from couple_dash.domain.document import to_html
 from couple_dash.services import ServiceError, data_rights
@@ -66,11 +66,4 @@ class DataRightsState(rx.State):
             return None
         if couple_id is not None:
             await sync.link_and_refresh(self, couple_id)  # the partner sees one member, their own data intact
-        auth.session_token = ""
-        auth._forget()
-        rehydrate = await sync.unlink(self)
-        return [
-            *(rehydrate or []),
-            rx.redirect(routes.LOGIN),
-            rx.toast("Your account has been deleted. Take care."),
-        ]
+        return [*await auth._signed_out(), rx.toast("Your account has been deleted. Take care.")]

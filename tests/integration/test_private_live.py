@@ -19,10 +19,11 @@ from couple_dash.db import get_engine, session_scope
 from couple_dash.devtools.backend import InProcessBackend, in_process_backend
 from couple_dash.devtools.protocol import ReflexClient, handler_name, state_name
 from couple_dash.models import Explanation, PrivateNote, WhyReflection, WorkbookEntry
-from couple_dash.services import accounts, couples
+from couple_dash.services import accounts, couples, data_rights
 from couple_dash.services.private_space import NOT_FOUND
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
+from couple_dash.state.data_rights import DataRightsState
 from couple_dash.state.explanations import ExplanationState
 from couple_dash.state.private_notes import PrivateNotesState
 from couple_dash.state.shell import ShellState
@@ -285,6 +286,25 @@ def test_signing_out_forgets_the_private_space_of_this_tab(backend: InProcessBac
             await alex.emit(handler_name(PrivateNotesState, "load"))
             await asyncio.sleep(0.3)
             assert alex.var(PrivateNotesState, "notes") == []
+        finally:
+            await alex.close()
+
+    asyncio.run(scenario())
+
+
+def test_deleting_the_account_forgets_the_private_space_of_this_tab(backend: InProcessBackend) -> None:
+    alex_token, _ = _couple("delete")
+
+    async def scenario() -> None:
+        alex = await _tab(backend, alex_token)
+        try:
+            await alex.emit(handler_name(PrivateNotesState, "add"), {"form": {"text": NOTE}})
+            await alex.wait_for(lambda: len(alex.var(PrivateNotesState, "notes", [])) == 1)
+            form = {"password": PASSWORD, "confirmation": data_rights.CONFIRMATION}
+            await alex.emit(handler_name(DataRightsState, "delete_account"), {"form": form})
+            await alex.wait_for(lambda: alex.var(PrivateNotesState, "notes", [1]) == [])
+            assert alex.var(PrivateNotesState, "owner_id") == 0
+            assert alex.var(AuthState, "user_id") == 0
         finally:
             await alex.close()
 
