@@ -69,6 +69,18 @@ class PulseTrajectory:
     shared: bool
 
 
+def history(session: Session, user_id: int, couple_id: int) -> list[tuple[int, datetime]]:
+    """One person's CSI-4 totals in this couple, each with when its check-in started, oldest first."""
+    return list(
+        session.exec(
+            select(PulseResponse.total, CheckInMeeting.started_at)
+            .join(CheckInMeeting, col(CheckInMeeting.id) == col(PulseResponse.meeting_id))
+            .where(col(PulseResponse.user_id) == user_id, col(PulseResponse.couple_id) == couple_id)
+            .order_by(col(CheckInMeeting.started_at))
+        ).all()
+    )
+
+
 def trajectories(*, session: Session, user_id: int) -> list[PulseTrajectory]:
     """The caller's own trajectory, then the partner's if (and only if) the partner chose to share it."""
     _, couple_id = couple_of(session, user_id)
@@ -78,12 +90,7 @@ def trajectories(*, session: Session, user_id: int) -> list[PulseTrajectory]:
         own = person.id == user_id
         if not own and not person.pulse_shared:
             continue
-        rows = session.exec(
-            select(PulseResponse.total, CheckInMeeting.started_at)
-            .join(CheckInMeeting, col(CheckInMeeting.id) == col(PulseResponse.meeting_id))
-            .where(col(PulseResponse.user_id) == person.id, col(PulseResponse.couple_id) == couple_id)
-            .order_by(col(CheckInMeeting.started_at))
-        ).all()
+        rows = history(session, person.id or 0, couple_id)
         totals = [total for total, _ in rows]
         trend = rules.trend(totals, own=own)
         assert person.id is not None

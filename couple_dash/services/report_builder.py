@@ -11,26 +11,26 @@ notes, reflections, journal or workbook entries, the words of appreciations, a p
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from couple_dash.domain import pulse as pulse_rules
-from couple_dash.domain.cadence import local_today, week_start
+from couple_dash.domain.cadence import week_start
 from couple_dash.domain.document import Document, Section, Table
-from couple_dash.domain.therapy import week_kept
+from couple_dash.domain.therapy import WeekKept
 from couple_dash.models import (
     CheckInMeeting,
     Commitment,
-    PulseResponse,
     ReportConsent,
     TherapistReport,
     Tick,
-    TimeOutRecord,
     User,
 )
-from couple_dash.services.commitment_views import _facts, _histories, commitment_cards
+from couple_dash.services import pulse
+from couple_dash.services.commitment_views import commitment_cards
+from couple_dash.services.therapy import time_outs_by_meeting, weeks_kept
 
 WEEKS = 12
 CHECK_INS = 26
@@ -46,6 +46,10 @@ def _day(at: datetime | date) -> str:
 
 def _pct(value: int) -> str:
     return "—" if value < 0 else f"{value}%"
+
+
+def _kept(week: WeekKept) -> str:
+    return f"{week.kept} of {week.due} ({round(100 * week.kept / week.due)}%)" if week.due else "—"
 
 
 def _commitments(session: Session, couple_id: int, now: datetime) -> Section:
@@ -108,32 +112,14 @@ def _commitments(session: Session, couple_id: int, now: datetime) -> Section:
 
 
 def _weeks(session: Session, couple_id: int, members: list[User], now: datetime) -> Section:
-    commitments = [
-        c
-        for c in session.exec(
-            select(Commitment).where(col(Commitment.couple_id) == couple_id, col(Commitment.status) != "proposed")
-        ).all()
-        if c.id is not None
-    ]
-    zones = {u.id: u.time_zone for u in members}
-    todays = {c.id: local_today(now, zones.get(c.owner_id, "UTC")) for c in commitments if c.id is not None}
-    histories = _histories(session, commitments, todays) if commitments else {}
-    this_monday = week_start(local_today(now, "UTC"))
-    first = week_start(min((c.start_date for c in commitments), default=this_monday))
+    found = weeks_kept(session, couple_id, members, now, WEEKS)
     # Only weeks since the first promise: weeks before it would say nothing but "—".
-    mondays = [m for back in range(WEEKS, 0, -1) if (m := this_monday - timedelta(weeks=back)) >= first]
-    rows = []
-    for monday in mondays:
-        row = [f"{monday:%d %b %Y}"]
-        for person in members:
-            kept = due = 0
-            for c in commitments:
-                if c.owner_id != person.id or c.id is None:
-                    continue
-                k, d = week_kept(_facts(c), histories[c.id].done, histories[c.id].paused, todays[c.id], monday)
-                kept, due = kept + k, due + d
-            row.append(f"{kept} of {due} ({round(100 * kept / due)}%)" if due else "—")
-        rows.append(row)
+    first = week_start(found.first_start) if found.first_start is not None else None
+    rows = [
+        [_day(monday), *(_kept(weeks[i]) for weeks in found.per_member)]
+        for i, monday in enumerate(found.mondays)
+        if first is not None and monday >= first
+    ]
     if not rows:
         return Section(
             "weeks", "Promises kept, week by week", paragraphs=["No week has closed since the first promise."]
@@ -156,14 +142,7 @@ def _check_ins(session: Session, couple_id: int) -> Section:
         .order_by(col(CheckInMeeting.started_at).desc())
         .limit(CHECK_INS)
     ).all()
-    ids = [m.id for m in meetings]
-    time_outs = dict(
-        session.exec(
-            select(col(TimeOutRecord.meeting_id), sa.func.count())
-            .where(col(TimeOutRecord.meeting_id).in_(ids))
-            .group_by(col(TimeOutRecord.meeting_id))
-        ).all()
-    )
+    time_outs = time_outs_by_meeting(session, [m.id for m in meetings])
     rows = []
     for m in meetings:
         data = json.loads(m.summary or "{}")
@@ -221,12 +200,7 @@ def _pulses(session: Session, couple_id: int, members: list[User], given: dict[i
         if consent is None or not consent.include_pulse:
             paragraphs.append(f"{person.display_name}'s pulse is not part of this report.")
             continue
-        rows = session.exec(
-            select(PulseResponse.total, CheckInMeeting.started_at)
-            .join(CheckInMeeting, col(CheckInMeeting.id) == col(PulseResponse.meeting_id))
-            .where(col(PulseResponse.user_id) == person.id, col(PulseResponse.couple_id) == couple_id)
-            .order_by(col(CheckInMeeting.started_at))
-        ).all()
+        rows = pulse.history(session, person.id or 0, couple_id)
         totals = [total for total, _ in rows]
         if not totals:
             paragraphs.append(f"{person.display_name}'s pulse: no answers yet.")

@@ -7,13 +7,16 @@ other's private pulse.
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from couple_dash.domain.cadence import local_today
 from couple_dash.domain.therapy import (
+    FOLLOW_THROUGH_WEEKS,
     TIME_OUT_WINDOW,
     TherapySignals,
     WeekKept,
@@ -21,19 +24,23 @@ from couple_dash.domain.therapy import (
     therapy_signals,
     week_kept,
 )
-from couple_dash.models import CheckInMeeting, Commitment, PulseResponse, TimeOutRecord, User, utcnow
-from couple_dash.services import couple_of
+from couple_dash.models import CheckInMeeting, Commitment, TimeOutRecord, User, utcnow
+from couple_dash.services import couple_of, pulse
 from couple_dash.services.commitment_views import _facts, _histories  # the same history the cards are built from
 
 
 def own_pulse_totals(session: Session, user_id: int, couple_id: int) -> list[int]:
     """The caller's own CSI-4 totals in this couple, oldest first."""
-    return list(
+    return [total for total, _ in pulse.history(session, user_id, couple_id)]
+
+
+def time_outs_by_meeting(session: Session, meeting_ids: Sequence[int | None]) -> dict[int, int]:
+    """How many time-outs each of these check-ins had (a check-in without any isn't in it)."""
+    return dict(
         session.exec(
-            select(col(PulseResponse.total))
-            .join(CheckInMeeting, col(CheckInMeeting.id) == col(PulseResponse.meeting_id))
-            .where(col(PulseResponse.user_id) == user_id, col(PulseResponse.couple_id) == couple_id)
-            .order_by(col(CheckInMeeting.started_at))
+            select(col(TimeOutRecord.meeting_id), func.count())
+            .where(col(TimeOutRecord.meeting_id).in_(meeting_ids))
+            .group_by(col(TimeOutRecord.meeting_id))
         ).all()
     )
 
@@ -46,39 +53,57 @@ def time_outs_per_check_in(session: Session, couple_id: int, last: int = TIME_OU
         .order_by(col(CheckInMeeting.started_at).desc())
         .limit(last)
     ).all()
-    counts = dict(
-        session.exec(
-            select(col(TimeOutRecord.meeting_id), func.count())
-            .where(col(TimeOutRecord.meeting_id).in_(meetings))
-            .group_by(col(TimeOutRecord.meeting_id))
-        ).all()
-    )
+    counts = time_outs_by_meeting(session, meetings)
     return [int(counts.get(meeting_id or 0, 0)) for meeting_id in reversed(meetings)]
 
 
-def weekly_follow_through(session: Session, couple_id: int, now: datetime) -> list[WeekKept]:
-    """The couple's due promises kept in each of the last closed weeks (each owner's own calendar), oldest first."""
-    owners = {u.id: u for u in session.exec(select(User).where(col(User.couple_id) == couple_id)).all()}
+@dataclass(frozen=True)
+class WeeksKept:
+    mondays: list[date]  # the closed weeks, oldest first
+    per_member: list[list[WeekKept]]  # one list per member given, in their order, a ``WeekKept`` per Monday
+    first_start: date | None  # when the couple's first promise started (also one of a partner who has since left)
+
+
+def weeks_kept(
+    session: Session, couple_id: int, members: Sequence[User], now: datetime, weeks: int = FOLLOW_THROUGH_WEEKS
+) -> WeeksKept:
+    """Each member's due promises kept in each of the last ``weeks`` closed weeks (on their own calendar)."""
     commitments = [
         c
         for c in session.exec(
             select(Commitment).where(col(Commitment.couple_id) == couple_id, col(Commitment.status) != "proposed")
         ).all()
-        if c.id is not None and c.owner_id in owners
+        if c.id is not None
     ]
-    todays = {c.id: local_today(now, owners[c.owner_id].time_zone) for c in commitments if c.id is not None}
+    zones = {u.id: u.time_zone for u in members}
+    todays = {c.id: local_today(now, zones.get(c.owner_id, "UTC")) for c in commitments if c.id is not None}
     histories = _histories(session, commitments, todays) if commitments else {}
-    anyone_today = local_today(now, "UTC")
-    result = []
-    for monday in closed_weeks(anyone_today):
-        kept = due = 0
-        for commitment in commitments:
-            assert commitment.id is not None
-            history = histories[commitment.id]
-            k, d = week_kept(_facts(commitment), history.done, history.paused, todays[commitment.id], monday)
-            kept, due = kept + k, due + d
-        result.append(WeekKept(monday, kept, due))
-    return result
+    mondays = closed_weeks(local_today(now, "UTC"), weeks)
+    per_member = []
+    for person in members:
+        own = [c for c in commitments if c.owner_id == person.id and c.id is not None]
+        rows = []
+        for monday in mondays:
+            kept = due = 0
+            for c in own:
+                assert c.id is not None
+                k, d = week_kept(_facts(c), histories[c.id].done, histories[c.id].paused, todays[c.id], monday)
+                kept, due = kept + k, due + d
+            rows.append(WeekKept(monday, kept, due))
+        per_member.append(rows)
+    return WeeksKept(mondays, per_member, min((c.start_date for c in commitments), default=None))
+
+
+def weekly_follow_through(session: Session, couple_id: int, now: datetime) -> list[WeekKept]:
+    """The couple's due promises kept in each of the last closed weeks (each owner's own calendar), oldest first."""
+    members = session.exec(select(User).where(col(User.couple_id) == couple_id)).all()
+    found = weeks_kept(session, couple_id, members, now)
+    return [
+        WeekKept(
+            monday, sum(weeks[i].kept for weeks in found.per_member), sum(weeks[i].due for weeks in found.per_member)
+        )
+        for i, monday in enumerate(found.mondays)
+    ]
 
 
 def signals_for(*, session: Session, user_id: int, now: datetime | None = None) -> TherapySignals:
