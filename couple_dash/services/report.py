@@ -15,6 +15,7 @@ lines; never private notes, journal or workbook entries, private agenda items or
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -74,12 +75,31 @@ def consents(session: Session, report_id: int) -> dict[int, ReportConsent]:
     return {c.user_id: c for c in rows}
 
 
-def is_live(session: Session, report: TherapistReport) -> bool:
-    """Not withdrawn, the couple has two members, and both of them consented to this report."""
+def is_live(report: TherapistReport, members: Sequence[User], given: Mapping[int, ReportConsent]) -> bool:
+    """Not withdrawn, the couple has two members (``members``), and both of them consented (``given``)."""
     if report.revoked_at is not None or report.id is None:
         return False
-    members = {u.id for u in _members(session, report.couple_id)}
-    return len(members) == 2 and members <= consents(session, report.id).keys()
+    ids = {u.id for u in members}
+    return len(ids) == 2 and ids <= given.keys()
+
+
+@dataclass(frozen=True)
+class _Couple:
+    """A couple's members, its open report (if any) and the consents to it, read once per call."""
+
+    members: list[User]
+    report: TherapistReport | None
+    given: dict[int, ReportConsent]
+
+    @property
+    def live(self) -> bool:
+        return self.report is not None and is_live(self.report, self.members, self.given)
+
+
+def _couple(session: Session, couple_id: int) -> _Couple:
+    report = open_report(session, couple_id)
+    given = consents(session, report.id) if report is not None and report.id is not None else {}
+    return _Couple(_members(session, couple_id), report, given)
 
 
 def _paired(session: Session, user_id: int) -> tuple[User, int]:
@@ -148,12 +168,12 @@ def revoke_for_couple(*, session: Session, couple_id: int, user_id: int, now: da
     return True
 
 
-def _live_report(session: Session, user_id: int) -> TherapistReport:
+def _live_report(session: Session, user_id: int) -> _Couple:
     _, couple_id = couple_of(session, user_id)
-    report = open_report(session, couple_id)
-    if report is None or not is_live(session, report):
+    found = _couple(session, couple_id)
+    if not found.live:
         raise NotAllowed(NOT_LIVE)
-    return report
+    return found
 
 
 def create_link(*, session: Session, user_id: int, days: int = DEFAULT_LINK_DAYS, now: datetime | None = None) -> str:
@@ -161,7 +181,8 @@ def create_link(*, session: Session, user_id: int, days: int = DEFAULT_LINK_DAYS
     now = now or utcnow()
     if days not in LINK_DAYS:
         raise ServiceError("Choose how long the link works: 1, 7, 14 or 30 days.")
-    report = _live_report(session, user_id)
+    report = _live_report(session, user_id).report
+    assert report is not None
     assert report.id is not None
     token = secrets.token_urlsafe(32)
     session.add(
@@ -191,14 +212,15 @@ def revoke_link(*, session: Session, user_id: int, link_id: int, now: datetime |
 
 
 def status(*, session: Session, user_id: int, now: datetime | None = None) -> ReportStatus:
-    now = now or utcnow()
     _, couple_id = couple_of(session, user_id)
-    members = _members(session, couple_id)
+    return _status(session, user_id, _couple(session, couple_id), now or utcnow())
+
+
+def _status(session: Session, user_id: int, found: _Couple, now: datetime) -> ReportStatus:
+    members, report, given = found.members, found.report, found.given
     partner = next((u for u in members if u.id != user_id), None)
-    report = open_report(session, couple_id)
     if report is None or report.id is None:
         return ReportStatus(partner_name=partner.display_name if partner else "")
-    given = consents(session, report.id)
     names = {u.id: u.display_name for u in members}
     links = session.exec(
         select(ReportLink)
@@ -213,7 +235,7 @@ def status(*, session: Session, user_id: int, now: datetime | None = None) -> Re
         my_pulse_included=user_id in given and given[user_id].include_pulse,
         partner_consented=partner is not None and partner.id in given,
         partner_name=partner.display_name if partner else "",
-        live=is_live(session, report),
+        live=found.live,
         links=[
             LinkView(
                 link.id or 0,
@@ -226,10 +248,23 @@ def status(*, session: Session, user_id: int, now: datetime | None = None) -> Re
     )
 
 
+def view(*, session: Session, user_id: int, now: datetime | None = None) -> tuple[ReportStatus, Document | None]:
+    """What the report page shows a partner: the status, and the report itself once both consent (else ``None``)."""
+    now = now or utcnow()
+    _, couple_id = couple_of(session, user_id)
+    found = _couple(session, couple_id)
+    document = _build(session, found, now) if found.live else None
+    return _status(session, user_id, found, now), document
+
+
+def _build(session: Session, found: _Couple, now: datetime) -> Document:
+    assert found.report is not None
+    return build_report(session, found.report, found.members, found.given, now)
+
+
 def document_for(*, session: Session, user_id: int, now: datetime | None = None) -> Document:
     """The report for a partner of the couple; refused unless both consent."""
-    report = _live_report(session, user_id)
-    return build_report(session, report, consents(session, report.id or 0), now or utcnow())
+    return _build(session, _live_report(session, user_id), now or utcnow())
 
 
 def document_for_token(*, session: Session, token: str, now: datetime | None = None) -> Document | None:
@@ -241,9 +276,10 @@ def document_for_token(*, session: Session, token: str, now: datetime | None = N
     if link is None or link.revoked_at is not None or link.expires_at <= now:
         return None
     report = session.get(TherapistReport, link.report_id)
-    if report is None or not is_live(session, report):
+    if report is None:
         return None
-    return build_report(session, report, consents(session, link.report_id), now)
+    found = _Couple(_members(session, report.couple_id), report, consents(session, link.report_id))
+    return _build(session, found, now) if found.live else None
 
 
 def signature(session: Session, couple_id: int) -> str:

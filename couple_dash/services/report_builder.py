@@ -218,10 +218,10 @@ def _pulses(session: Session, couple_id: int, members: list[User], given: dict[i
     return Section("pulse", "Pulse (CSI-4)", paragraphs=paragraphs, tables=tables)
 
 
-def build_report(session: Session, report: TherapistReport, given: dict[int, ReportConsent], now: datetime) -> Document:
-    members = list(
-        session.exec(select(User).where(col(User.couple_id) == report.couple_id).order_by(col(User.id))).all()
-    )
+def build_report(
+    session: Session, report: TherapistReport, members: list[User], given: dict[int, ReportConsent], now: datetime
+) -> Document:
+    """The report of a couple whose ``members`` (in order of id) both gave consent (``given``)."""
     names = " and ".join(u.display_name for u in members)
     consented = ", ".join(
         f"{u.display_name} on {_day(given[u.id].consented_at)}" for u in members if u.id is not None and u.id in given

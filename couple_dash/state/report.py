@@ -47,8 +47,8 @@ class ReportState(rx.State):
             self.status, self.document = ReportStatus(), EMPTY
             return
         with session_scope() as session:
-            self.status = report.status(session=session, user_id=viewer.user_id)
-            self.document = report.document_for(session=session, user_id=viewer.user_id) if self.status.live else EMPTY
+            self.status, document = report.view(session=session, user_id=viewer.user_id)
+        self.document = document or EMPTY
         if not self.status.live:
             self.link_url = ""
         if self.status.i_consented:
