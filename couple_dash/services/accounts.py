@@ -63,6 +63,14 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def verify_password(password_hash: str, password: str) -> bool:
+    """Whether ``password`` matches the stored Argon2 hash (never if it isn't one, like a deleted account's)."""
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def _start_session(session: Session, user: User, now: datetime, settings: Settings) -> SignedIn:
     token = secrets.token_urlsafe(32)
     assert user.id is not None
@@ -149,9 +157,7 @@ def log_in(
         raise ServiceError("Enter your email and password.")
     _throttle(session, email=email, ip=ip, now=now, settings=settings)
     user = session.exec(select(User).where(User.email == email)).first()
-    try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
-    except (VerificationError, InvalidHashError):
+    if not verify_password(user.password_hash if user else _DUMMY_HASH, password):
         user = None
     if user is None:
         _record_failure(session, email=email, ip=ip, now=now)

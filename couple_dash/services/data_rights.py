@@ -13,8 +13,6 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
@@ -22,8 +20,8 @@ from couple_dash.config import Settings, load_settings
 from couple_dash.domain.document import Document, Section, Table
 from couple_dash.models import User, utcnow
 from couple_dash.services import ServiceError
-from couple_dash.services.accounts import _record_failure, _throttle
-from couple_dash.services.couples import leave_couple
+from couple_dash.services.accounts import _record_failure, _throttle, verify_password
+from couple_dash.services.couples import _user, leave_couple
 from couple_dash.services.personal_data import PERSONAL_DATA, OnDelete, Personal
 
 EXPORT_FORMAT = "couple-dash-export/1"
@@ -76,13 +74,6 @@ def _rows(session: Session, user: User) -> Iterable[tuple[Personal, list[dict[st
         yield rule, rows
 
 
-def _user(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise ServiceError("Your account no longer exists.")
-    return user
-
-
 def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> dict[str, Any]:
     """Everything the person wrote or that is about them, table by table (secrets withheld)."""
     user = _user(session, user_id)
@@ -123,13 +114,6 @@ def export_document(*, session: Session, user_id: int, now: datetime | None = No
         ],
         sections=sections,
     )
-
-
-def _verify_password(user: User, password: str) -> bool:
-    try:
-        return bool(PasswordHasher().verify(user.password_hash, password))
-    except (VerificationError, InvalidHashError):
-        return False
 
 
 def _erase(session: Session, user: User) -> None:
@@ -184,7 +168,7 @@ def delete_account(
     settings = settings or load_settings()
     user = _user(session, user_id)
     _throttle(session, email=user.email, ip=ip, now=now, settings=settings)
-    if not _verify_password(user, password):
+    if not verify_password(user.password_hash, password):
         raise WrongPassword()
     if " ".join(confirmation.split()).casefold() != CONFIRMATION:
         raise ServiceError(TYPE_TO_CONFIRM)
