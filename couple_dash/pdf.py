@@ -85,9 +85,11 @@ def _widths(table: Table, available: float) -> tuple[float, ...]:
         typical = max((len(text) for text in cells), default=len(heading))
         least.append((longest_word + 1) * per_char + 2)
         wanted.append(max(least[-1], min(typical, 45) * per_char + 2))
-    if sum(wanted) <= available or sum(least) >= available:
-        scale = available / sum(wanted if sum(wanted) <= available else least)
-        return tuple(w * scale for w in (wanted if sum(wanted) <= available else least))
+    fits = sum(wanted) <= available
+    if fits or sum(least) >= available:
+        chosen = wanted if fits else least
+        scale = available / sum(chosen)
+        return tuple(w * scale for w in chosen)
     room, extra = available - sum(least), [w - m for w, m in zip(wanted, least, strict=True)]
     return tuple(m + room * e / sum(extra) for m, e in zip(least, extra, strict=True))
 

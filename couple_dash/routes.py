@@ -74,6 +74,27 @@ ACKNOWLEDGE = "/repair/acknowledge"
 HARD_MOMENT = "/repair/hard-moment"
 
 
+# --- Issue 8: therapist report, safety --------------------------------------------------------------------------
+REPORT = "/report"  # the consented progress report (signed in; printable)
+SAFETY = "/safety"  # safety resources and the quick exit (signed in or not)
+# A share link for the therapist: GET {REPORT_SHARED}/{token} (a page) and {REPORT_SHARED}/{token}.pdf.
+REPORT_SHARED = "/report/shared"
+# Where the quick exit goes: a neutral, everyday page (location.replace, so Back doesn't come back here).
+QUICK_EXIT_URL = "https://www.bbc.com/weather"
+
+
+def report_shared_path(token: str) -> str:
+    return f"{REPORT_SHARED}/{quote(token, safe='')}"
+
+
+def report_shared_url(token: str, base: str = "") -> str:
+    return f"{base}{report_shared_path(token)}"
+
+
+def report_shared_pdf_path(token: str) -> str:
+    return f"{report_shared_path(token)}.pdf"
+
+
 # (route, label, short label for the phone's bottom bar, lucide icon) in navigation order.
 NAVIGATION: tuple[tuple[str, str, str, str], ...] = (
     (DASHBOARD, "Dashboard", "Home", "layout-dashboard"),
@@ -97,6 +118,7 @@ PAGE_LABELS: dict[str, str] = {route: label for route, label, _, _ in NAVIGATION
     REPAIR_MENU: "Repair menu",
     ACKNOWLEDGE: "Acknowledgements",
     HARD_MOMENT: "After a hard moment",
+    REPORT: "Report",  # never the safety page: it is public and notes no presence
 }
 
 
@@ -107,27 +129,3 @@ def nav_section(route: str) -> str:
     if route.startswith(REPAIR + "/"):
         return REPAIR
     return route
-
-
-# --- Issue 8: therapist report, safety --------------------------------------------------------------------------
-REPORT = "/report"  # the consented progress report (signed in; printable)
-SAFETY = "/safety"  # safety resources and the quick exit (signed in or not)
-# A share link for the therapist: GET {REPORT_SHARED}/{token} (a page) and {REPORT_SHARED}/{token}.pdf.
-REPORT_SHARED = "/report/shared"
-# Where the quick exit goes: a neutral, everyday page (location.replace, so Back doesn't come back here).
-QUICK_EXIT_URL = "https://www.bbc.com/weather"
-
-
-def report_shared_path(token: str) -> str:
-    return f"{REPORT_SHARED}/{quote(token, safe='')}"
-
-
-def report_shared_url(token: str, base: str = "") -> str:
-    return f"{base}{report_shared_path(token)}"
-
-
-def report_shared_pdf_path(token: str) -> str:
-    return f"{report_shared_path(token)}.pdf"
-
-
-PAGE_LABELS[REPORT] = "Report"  # never the safety page: it is public and notes no presence

@@ -11,7 +11,7 @@ from couple_dash.components.document import document_view
 from couple_dash.components.forms import error_callout
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.live import remount_on_change
-from couple_dash.services.report import LINK_DAYS
+from couple_dash.services.report import LINK_DAYS, NEED_PARTNER
 from couple_dash.state.couple import CoupleState
 from couple_dash.state.report import ReportState
 
@@ -265,7 +265,7 @@ def report_page() -> rx.Component:
             CoupleState.is_paired,
             _consent_card(),
             rx.callout(
-                "A report is about the two of you: pair with your partner first.",
+                NEED_PARTNER,
                 icon="info",
                 id="report-unpaired",
             ),
