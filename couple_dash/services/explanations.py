@@ -13,7 +13,8 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import FIELD_NAMES, clean_text, explanation_problem, reply_problem, share_problem
+from couple_dash.domain.explanation import FIELD_NAMES, explanation_problem, reply_problem, share_problem
+from couple_dash.domain.text import clean_text
 from couple_dash.models import Explanation, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError
 from couple_dash.services.private_space import NOT_FOUND, own, sharing_couple, written_label

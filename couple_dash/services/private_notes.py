@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import clean_text
+from couple_dash.domain.text import clean_text
 from couple_dash.models import PrivateNote, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError
 from couple_dash.services.private_space import own, written_label

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from couple_dash.domain.explanation import clean_text
+from couple_dash.domain.text import clean_text
 from couple_dash.domain.why_reflection import QUESTIONS, Question, clean_answer, note_problem
 from couple_dash.models import User, WhyReflection, utcnow
 from couple_dash.services import NotAllowed, ServiceError

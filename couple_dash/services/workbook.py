@@ -12,7 +12,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import clean_text
+from couple_dash.domain.text import clean_text
 from couple_dash.domain.workbook import MAX_ENTRY_LENGTH, STEP_TITLES, StepProgress, parse_step, progress
 from couple_dash.models import User, WorkbookEntry, WorkbookStepDone, utcnow
 from couple_dash.services import NotAllowed, ServiceError
