@@ -8,7 +8,7 @@ import reflex as rx
 
 from couple_dash.components.forms import error_callout
 from couple_dash.components.inline_editor import inline_editor
-from couple_dash.components.private_space import confirm_button, shared_badge
+from couple_dash.components.private_space import confirm_button, share_toggle, shared_badge
 from couple_dash.domain.workbook import INTRODUCTION, MAX_ENTRY_LENGTH
 from couple_dash.state.workbook import WorkbookState
 
@@ -38,30 +38,6 @@ def _step_button(step: Any) -> rx.Component:  # a StepProgress var inside rx.for
         data_testid="workbook-step",
         data_step=step.step,
         data_status=step.status,
-    )
-
-
-def _sharing(entry: Any) -> rx.Component:
-    return rx.cond(
-        entry.shared,
-        confirm_button(
-            "Make private",
-            title="Make this entry private again?",
-            body="It disappears from your partner's view straight away.",
-            confirm="Make private",
-            on_confirm=WorkbookState.unshare(entry.id),
-            test_id="workbook-unshare",
-        ),
-        confirm_button(
-            "Share with your partner",
-            title="Share this entry?",
-            body="Only this entry, nothing else from your workbook. Your partner will be able to read it until you "
-            "make it private again.",
-            confirm="Share it",
-            on_confirm=WorkbookState.share(entry.id),
-            test_id="workbook-share",
-            color="iris",
-        ),
     )
 
 
@@ -96,7 +72,16 @@ def _entry(entry: Any) -> rx.Component:
                             variant="soft",
                             data_testid="workbook-edit",
                         ),
-                        _sharing(entry),
+                        share_toggle(
+                            entry.shared,
+                            what="entry",
+                            share_body="Only this entry, nothing else from your workbook. Your partner will be able to "
+                            "read it until you make it private again.",
+                            unshare_body="It disappears from your partner's view straight away.",
+                            on_share=WorkbookState.share(entry.id),
+                            on_unshare=WorkbookState.unshare(entry.id),
+                            test_id="workbook",
+                        ),
                         confirm_button(
                             "Delete",
                             title="Delete this entry?",
