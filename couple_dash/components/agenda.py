@@ -7,34 +7,11 @@ from typing import Any
 import reflex as rx
 
 from couple_dash.components.empty import empty_state
-from couple_dash.components.forms import error_callout
+from couple_dash.components.inline_editor import inline_editor
 from couple_dash.domain.agenda import KIND_LABELS, MAX_ITEM_LENGTH, AgendaKind
 from couple_dash.state.auth import AuthState
 from couple_dash.state.check_in import CheckInState
 from couple_dash.state.couple import CoupleState
-
-
-def _item_editor() -> rx.Component:
-    return rx.vstack(
-        rx.el.label("Edit item", html_for="agenda-edit-text", class_name="cd-label"),
-        rx.text_area(
-            id="agenda-edit-text",
-            value=CheckInState.draft,
-            on_change=CheckInState.set_draft,
-            max_length=MAX_ITEM_LENGTH,
-            rows="3",
-            size="3",
-            width="100%",
-        ),
-        error_callout(CheckInState.edit_error, id_="agenda-edit-error"),
-        rx.hstack(
-            rx.button("Save", on_click=CheckInState.save_edit, size="2", id="agenda-edit-save"),
-            rx.button("Cancel", on_click=CheckInState.cancel_edit, size="2", variant="soft", color_scheme="gray"),
-            spacing="2",
-        ),
-        width="100%",
-        spacing="2",
-    )
 
 
 def _move_buttons(item: Any) -> rx.Component:
@@ -89,7 +66,18 @@ def agenda_item(item: Any) -> rx.Component:  # item: an AgendaItemView var insid
             align="center",
             width="100%",
         ),
-        rx.cond(CheckInState.editing_id == item.id, _item_editor(), rx.fragment()),
+        rx.cond(
+            CheckInState.editing_id == item.id,
+            inline_editor(
+                CheckInState,
+                "Edit item",
+                text_id="agenda-edit-text",
+                ids="agenda-edit",
+                max_length=MAX_ITEM_LENGTH,
+                rows="3",
+            ),
+            rx.fragment(),
+        ),
         class_name="cd-agenda-item",
         data_testid="agenda-item",
         data_version=item.version.to_string(),

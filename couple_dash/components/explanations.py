@@ -8,7 +8,7 @@ import reflex as rx
 
 from couple_dash.components.empty import empty_state
 from couple_dash.components.forms import error_callout
-from couple_dash.components.private_space import confirm_button, passage, shared_badge
+from couple_dash.components.private_space import confirm_button, passage, share_toggle, shared_badge
 from couple_dash.domain.explanation import FIELDS, MAX_FIELD_LENGTH, ExplanationField
 from couple_dash.state.explanations import ExplanationState
 
@@ -86,30 +86,6 @@ def _form() -> rx.Component:
     )
 
 
-def _sharing(item: Any) -> rx.Component:
-    return rx.cond(
-        item.shared,
-        confirm_button(
-            "Make private",
-            title="Make this explanation private again?",
-            body="It disappears from your partner's view straight away. You can share it again later.",
-            confirm="Make private",
-            on_confirm=ExplanationState.unshare(item.id),
-            test_id="explanation-unshare",
-        ),
-        confirm_button(
-            "Share with your partner",
-            title="Share this explanation?",
-            body="Your partner will be able to read it and send you a short reply. You can make it private again at "
-            "any time.",
-            confirm="Share it",
-            on_confirm=ExplanationState.share(item.id),
-            test_id="explanation-share",
-            color="iris",
-        ),
-    )
-
-
 def _explanation(item: Any) -> rx.Component:
     return rx.box(
         rx.vstack(
@@ -147,7 +123,16 @@ def _explanation(item: Any) -> rx.Component:
                     variant="soft",
                     data_testid="explanation-edit",
                 ),
-                _sharing(item),
+                share_toggle(
+                    item.shared,
+                    what="explanation",
+                    share_body="Your partner will be able to read it and send you a short reply. You can make it "
+                    "private again at any time.",
+                    unshare_body="It disappears from your partner's view straight away. You can share it again later.",
+                    on_share=ExplanationState.share(item.id),
+                    on_unshare=ExplanationState.unshare(item.id),
+                    test_id="explanation",
+                ),
                 confirm_button(
                     "Delete",
                     title="Delete this explanation?",

@@ -8,6 +8,7 @@ import reflex as rx
 
 from couple_dash.components.empty import empty_state
 from couple_dash.components.forms import error_callout
+from couple_dash.components.inline_editor import inline_editor
 from couple_dash.components.private_space import confirm_button
 from couple_dash.services.private_notes import MAX_NOTE_LENGTH
 from couple_dash.state.private_notes import PrivateNotesState
@@ -41,34 +42,18 @@ def _new_note() -> rx.Component:
     )
 
 
-def _editor() -> rx.Component:
-    return rx.vstack(
-        rx.el.label("Edit note", html_for="private-note-edit", class_name="cd-label"),
-        rx.text_area(
-            id="private-note-edit",
-            value=PrivateNotesState.draft,
-            on_change=PrivateNotesState.set_draft,
-            max_length=MAX_NOTE_LENGTH,
-            rows="4",
-            size="3",
-            width="100%",
-        ),
-        error_callout(PrivateNotesState.edit_error, id_="private-note-edit-error"),
-        rx.hstack(
-            rx.button("Save", on_click=PrivateNotesState.save_edit, size="2", id="private-note-edit-save"),
-            rx.button("Cancel", on_click=PrivateNotesState.cancel_edit, size="2", variant="soft", color_scheme="gray"),
-            spacing="2",
-        ),
-        spacing="2",
-        width="100%",
-    )
-
-
 def _note(note: Any) -> rx.Component:
     return rx.box(
         rx.cond(
             PrivateNotesState.editing_id == note.id,
-            _editor(),
+            inline_editor(
+                PrivateNotesState,
+                "Edit note",
+                text_id="private-note-edit",
+                ids="private-note-edit",
+                max_length=MAX_NOTE_LENGTH,
+                rows="4",
+            ),
             rx.vstack(
                 rx.text(note.text, size="3", class_name="cd-agenda-text", data_testid="private-note-text"),
                 rx.hstack(

@@ -1,4 +1,4 @@
-"""Pieces every part of the private space uses: the privacy notice, confirmations, and a written passage."""
+"""Pieces every part of the private space uses: the privacy notice, confirmations, sharing, and a written passage."""
 
 from __future__ import annotations
 
@@ -60,6 +60,39 @@ def confirm_button(
                 margin_top="1em",
             ),
             max_width="460px",
+        ),
+    )
+
+
+def share_toggle(
+    shared: Any,
+    *,
+    what: str,
+    share_body: str,
+    unshare_body: str,
+    on_share: EventType[Any],
+    on_unshare: EventType[Any],
+    test_id: str,
+) -> rx.Component:
+    """Share one item with the partner, or make it private again (either asks once first)."""
+    return rx.cond(
+        shared,
+        confirm_button(
+            "Make private",
+            title=f"Make this {what} private again?",
+            body=unshare_body,
+            confirm="Make private",
+            on_confirm=on_unshare,
+            test_id=f"{test_id}-unshare",
+        ),
+        confirm_button(
+            "Share with your partner",
+            title=f"Share this {what}?",
+            body=share_body,
+            confirm="Share it",
+            on_confirm=on_share,
+            test_id=f"{test_id}-share",
+            color="iris",
         ),
     )
 

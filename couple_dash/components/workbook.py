@@ -7,7 +7,8 @@ from typing import Any
 import reflex as rx
 
 from couple_dash.components.forms import error_callout
-from couple_dash.components.private_space import confirm_button, shared_badge
+from couple_dash.components.inline_editor import inline_editor
+from couple_dash.components.private_space import confirm_button, share_toggle, shared_badge
 from couple_dash.domain.workbook import INTRODUCTION, MAX_ENTRY_LENGTH
 from couple_dash.state.workbook import WorkbookState
 
@@ -40,60 +41,20 @@ def _step_button(step: Any) -> rx.Component:  # a StepProgress var inside rx.for
     )
 
 
-def _entry_editor() -> rx.Component:
-    return rx.vstack(
-        rx.el.label("Edit entry", html_for="workbook-edit-text", class_name="cd-label"),
-        rx.text_area(
-            id="workbook-edit-text",
-            value=WorkbookState.draft,
-            on_change=WorkbookState.set_draft,
-            max_length=MAX_ENTRY_LENGTH,
-            rows="5",
-            size="3",
-            width="100%",
-        ),
-        error_callout(WorkbookState.edit_error, id_="workbook-edit-error"),
-        rx.hstack(
-            rx.button("Save", on_click=WorkbookState.save_edit, size="2", id="workbook-edit-save"),
-            rx.button("Cancel", on_click=WorkbookState.cancel_edit, size="2", variant="soft", color_scheme="gray"),
-            spacing="2",
-        ),
-        spacing="2",
-        width="100%",
-    )
-
-
-def _sharing(entry: Any) -> rx.Component:
-    return rx.cond(
-        entry.shared,
-        confirm_button(
-            "Make private",
-            title="Make this entry private again?",
-            body="It disappears from your partner's view straight away.",
-            confirm="Make private",
-            on_confirm=WorkbookState.unshare(entry.id),
-            test_id="workbook-unshare",
-        ),
-        confirm_button(
-            "Share with your partner",
-            title="Share this entry?",
-            body="Only this entry, nothing else from your workbook. Your partner will be able to read it until you "
-            "make it private again.",
-            confirm="Share it",
-            on_confirm=WorkbookState.share(entry.id),
-            test_id="workbook-share",
-            color="iris",
-        ),
-    )
-
-
 def _entry(entry: Any) -> rx.Component:
     return rx.cond(
         entry.step == WorkbookState.open_step,
         rx.box(
             rx.cond(
                 WorkbookState.editing_id == entry.id,
-                _entry_editor(),
+                inline_editor(
+                    WorkbookState,
+                    "Edit entry",
+                    text_id="workbook-edit-text",
+                    ids="workbook-edit",
+                    max_length=MAX_ENTRY_LENGTH,
+                    rows="5",
+                ),
                 rx.vstack(
                     rx.text(entry.text, size="3", class_name="cd-agenda-text", data_testid="workbook-entry-text"),
                     rx.hstack(
@@ -111,7 +72,16 @@ def _entry(entry: Any) -> rx.Component:
                             variant="soft",
                             data_testid="workbook-edit",
                         ),
-                        _sharing(entry),
+                        share_toggle(
+                            entry.shared,
+                            what="entry",
+                            share_body="Only this entry, nothing else from your workbook. Your partner will be able to "
+                            "read it until you make it private again.",
+                            unshare_body="It disappears from your partner's view straight away.",
+                            on_share=WorkbookState.share(entry.id),
+                            on_unshare=WorkbookState.unshare(entry.id),
+                            test_id="workbook",
+                        ),
                         confirm_button(
                             "Delete",
                             title="Delete this entry?",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from couple_dash.domain.text import clean_text as clean_item_text  # the name the agenda and meeting services use
+
 MAX_ITEM_LENGTH = 500
 
 
@@ -39,12 +41,6 @@ def parse_kind(raw: str) -> AgendaKind | None:
         return AgendaKind(raw)
     except ValueError:
         return None
-
-
-def clean_item_text(text: str) -> str:
-    """Trim and collapse runs of blank space, keeping single line breaks a person typed."""
-    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
-    return "\n".join(line for line in lines if line)
 
 
 def item_text_problem(text: str) -> str | None:

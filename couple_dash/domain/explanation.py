@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from couple_dash.domain.text import clean_text
+
 MAX_FIELD_LENGTH = 2000
 MAX_REPLY_LENGTH = 500
 
@@ -53,12 +55,6 @@ FIELDS: tuple[ExplanationField, ...] = (
     ),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in FIELDS)
-
-
-def clean_text(text: str) -> str:
-    """Trim and collapse blank space, keeping the single line breaks a person typed."""
-    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
-    return "\n".join(line for line in lines if line)
 
 
 def explanation_problem(fields: Mapping[str, str]) -> str | None:

@@ -89,8 +89,6 @@ class StepProgress:
     step: str
     number: int  # 1..5, REACH order
     title: str
-    guidance: str
-    prompt: str
     entry_count: int
     status: str
     status_label: str
@@ -119,8 +117,6 @@ def progress(entry_counts: Mapping[str, int], done_steps: Collection[str]) -> li
                 step.value,
                 number,
                 STEP_TITLES[step],
-                STEP_GUIDANCE[step],
-                STEP_PROMPTS[step],
                 entries,
                 status.value,
                 STATUS_LABELS[status],

@@ -13,10 +13,20 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import FIELD_NAMES, clean_text, explanation_problem, reply_problem, share_problem
+from couple_dash.domain.explanation import FIELD_NAMES, explanation_problem, reply_problem, share_problem
+from couple_dash.domain.text import clean_text
 from couple_dash.models import Explanation, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError
-from couple_dash.services.private_space import NOT_FOUND, own, sharing_couple, written_label
+from couple_dash.services.private_space import (
+    NOT_FOUND,
+    caller,
+    delete_item,
+    is_shared,
+    own,
+    share_item,
+    unshare_item,
+    written_label,
+)
 
 SHARED_NEEDS_ALL = (
     "While it's shared, an explanation keeps what was going on, what you were thinking and feeling, and the impact. "
@@ -69,20 +79,9 @@ class SharedExplanationView:
     reply_label: str
 
 
-def _author(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotAllowed()
-    return user
-
-
-def _is_shared(item: Explanation, author: User) -> bool:
-    return item.shared_couple_id is not None and item.shared_couple_id == author.couple_id
-
-
 def own_explanations(*, session: Session, user_id: int) -> list[ExplanationView]:
     """The caller's own explanations, newest first, with whether each is shared and the partner's reply."""
-    user = _author(session, user_id)
+    user = caller(session, user_id)
     rows = session.exec(
         select(Explanation)
         .where(col(Explanation.author_id) == user_id)
@@ -96,9 +95,9 @@ def own_explanations(*, session: Session, user_id: int) -> list[ExplanationView]
             row.impact,
             row.not_excuse,
             row.version,
-            _is_shared(row, user),
+            is_shared(row, user),
             written_label(row.created_at, user.time_zone),
-            written_label(row.shared_at, user.time_zone) if _is_shared(row, user) else "",
+            written_label(row.shared_at, user.time_zone) if is_shared(row, user) else "",
             row.reply,
             written_label(row.replied_at, user.time_zone),
         )
@@ -117,7 +116,7 @@ def save_explanation(
 ) -> Explanation:
     """Write a new explanation (``explanation_id`` 0) or change one of the caller's own. A shared one stays shared,
     so the partner sees the new words at once."""
-    _author(session, user_id)
+    caller(session, user_id)
     item = own(session, Explanation, explanation_id, user_id) if explanation_id else Explanation(author_id=user_id)
     if explanation_id and item.version != base_version:
         raise StaleExplanation(item.version)
@@ -140,35 +139,25 @@ def save_explanation(
 
 def delete_explanation(*, session: Session, user_id: int, explanation_id: int) -> bool:
     """Delete one of the caller's own; returns whether it was shared (so the partner's view must drop it)."""
-    item = own(session, Explanation, explanation_id, user_id)
-    was_shared = item.shared_couple_id is not None
-    session.delete(item)
-    session.flush()
-    return was_shared
+    return delete_item(session, own(session, Explanation, explanation_id, user_id))
 
 
 def share_explanation(*, session: Session, user_id: int, explanation_id: int, now: datetime | None = None) -> None:
     item = own(session, Explanation, explanation_id, user_id)
     if problem := share_problem({name: getattr(item, name) for name in FIELD_NAMES}):
         raise ServiceError(problem)
-    item.shared_couple_id = sharing_couple(session, user_id)
-    item.shared_at = now or utcnow()
-    session.add(item)
-    session.flush()
+    share_item(session, item, user_id, now)
 
 
-def unshare_explanation(*, session: Session, user_id: int, explanation_id: int) -> None:
-    """Back to private: the partner's view loses it at once (their reply stays with the author)."""
-    item = own(session, Explanation, explanation_id, user_id)
-    item.shared_couple_id = None
-    item.shared_at = None
-    session.add(item)
-    session.flush()
+def unshare_explanation(*, session: Session, user_id: int, explanation_id: int) -> bool:
+    """Back to private: the partner's view loses it at once (their reply stays with the author). Returns whether it
+    had been shared."""
+    return unshare_item(session, own(session, Explanation, explanation_id, user_id))
 
 
 def _shared_with(session: Session, user_id: int, explanation_id: int) -> Explanation:
     """An explanation the caller's partner shared with them, or the same refusal as for a missing one."""
-    reader = _author(session, user_id)
+    reader = caller(session, user_id)
     try:
         item = session.get(Explanation, int(explanation_id))
     except (TypeError, ValueError):

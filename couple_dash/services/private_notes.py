@@ -7,10 +7,10 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import clean_text
-from couple_dash.models import PrivateNote, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError
-from couple_dash.services.private_space import own, written_label
+from couple_dash.domain.text import clean_text
+from couple_dash.models import PrivateNote, utcnow
+from couple_dash.services import ServiceError
+from couple_dash.services.private_space import caller, own, written_label
 
 MAX_NOTE_LENGTH = 2000
 
@@ -32,16 +32,9 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
-def _author(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotAllowed()
-    return user
-
-
 def list_notes(*, session: Session, user_id: int) -> list[NoteView]:
     """The caller's own notes, newest first."""
-    user = _author(session, user_id)
+    user = caller(session, user_id)
     notes = session.exec(
         select(PrivateNote)
         .where(col(PrivateNote.author_id) == user_id)
@@ -59,7 +52,7 @@ def list_notes(*, session: Session, user_id: int) -> list[NoteView]:
 
 
 def add_note(*, session: Session, user_id: int, text: str, now: datetime | None = None) -> PrivateNote:
-    _author(session, user_id)
+    caller(session, user_id)
     if problem := _text_problem(text):
         raise ServiceError(problem)
     now = now or utcnow()

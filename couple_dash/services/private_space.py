@@ -15,13 +15,22 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from couple_dash.models import Couple, Explanation, User, WorkbookEntry
+from couple_dash.models import Couple, Explanation, User, WorkbookEntry, utcnow
 from couple_dash.services import NotAllowed, ServiceError
 
 NOT_FOUND = "That isn't in your private space (it may have been deleted)."
 NEED_PARTNER = "Sharing is only possible once your partner has joined you here."
 
 T = TypeVar("T")
+Shareable = Explanation | WorkbookEntry  # what the author may share with the partner, one item at a time
+
+
+def caller(session: Session, user_id: int) -> User:
+    """The signed-in user asking, whose private space it is (refused if the account is gone)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotAllowed()
+    return user
 
 
 def own(session: Session, model: type[T], item_id: Any, user_id: int) -> T:
@@ -45,13 +54,35 @@ def sharing_couple(session: Session, user_id: int) -> int:
     return couple.id
 
 
-def still_shared_with_partner(author_couple_id: int | None, shared_couple_id: int | None, couple_id: int) -> bool:
-    return shared_couple_id is not None and shared_couple_id == couple_id and author_couple_id == couple_id
+def is_shared(item: Shareable, author: User) -> bool:
+    """Shared with the partner right now: into the couple its author is still in."""
+    return item.shared_couple_id is not None and item.shared_couple_id == author.couple_id
 
 
-def partner_names(session: Session, couple_id: int) -> dict[int, str]:
-    rows = session.exec(select(User.id, User.display_name).where(col(User.couple_id) == couple_id)).all()
-    return {int(user_id): name for user_id, name in rows if user_id is not None}
+def share_item(session: Session, item: Shareable, user_id: int, now: datetime | None = None) -> None:
+    """Share one of the caller's own items (from ``own``) with their partner."""
+    item.shared_couple_id = sharing_couple(session, user_id)
+    item.shared_at = now or utcnow()
+    session.add(item)
+    session.flush()
+
+
+def unshare_item(session: Session, item: Shareable) -> bool:
+    """Back to private: the partner's view loses it at once. Returns whether it had been shared."""
+    was_shared = item.shared_couple_id is not None
+    item.shared_couple_id = None
+    item.shared_at = None
+    session.add(item)
+    session.flush()
+    return was_shared
+
+
+def delete_item(session: Session, item: Shareable) -> bool:
+    """Delete one of the caller's own items; returns whether it was shared (so the partner's view must drop it)."""
+    was_shared = item.shared_couple_id is not None
+    session.delete(item)
+    session.flush()
+    return was_shared
 
 
 def written_label(moment: datetime | None, time_zone: str) -> str:

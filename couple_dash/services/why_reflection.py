@@ -11,11 +11,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from couple_dash.domain.explanation import clean_text
+from couple_dash.domain.text import clean_text
 from couple_dash.domain.why_reflection import QUESTIONS, Question, clean_answer, note_problem
-from couple_dash.models import User, WhyReflection, utcnow
-from couple_dash.services import NotAllowed, ServiceError
-from couple_dash.services.private_space import written_label
+from couple_dash.models import WhyReflection, utcnow
+from couple_dash.services import ServiceError
+from couple_dash.services.private_space import caller, written_label
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,7 @@ class ReflectionView:
 
 def reflection(*, session: Session, user_id: int) -> ReflectionView:
     """The caller's own reflection (empty if they haven't written one)."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotAllowed()
+    user = caller(session, user_id)
     row = session.get(WhyReflection, user_id)
     if row is None:
         return ReflectionView()
@@ -56,8 +54,7 @@ def save_reflection(
     *, session: Session, user_id: int, answers: Mapping[str, str], now: datetime | None = None
 ) -> WhyReflection:
     """Replace the caller's reflection with ``answers`` ({question: choice, f"{question}_note": text})."""
-    if session.get(User, user_id) is None:
-        raise NotAllowed()
+    caller(session, user_id)
     for spec in QUESTIONS:
         if problem := note_problem(str(answers.get(f"{spec.question.value}_note", ""))):
             raise ServiceError(problem)

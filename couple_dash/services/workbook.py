@@ -12,11 +12,19 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from couple_dash.domain.explanation import clean_text
+from couple_dash.domain.text import clean_text
 from couple_dash.domain.workbook import MAX_ENTRY_LENGTH, STEP_TITLES, StepProgress, parse_step, progress
 from couple_dash.models import User, WorkbookEntry, WorkbookStepDone, utcnow
-from couple_dash.services import NotAllowed, ServiceError
-from couple_dash.services.private_space import own, sharing_couple, written_label
+from couple_dash.services import ServiceError
+from couple_dash.services.private_space import (
+    caller,
+    delete_item,
+    is_shared,
+    own,
+    share_item,
+    unshare_item,
+    written_label,
+)
 
 
 @dataclass(frozen=True)
@@ -45,13 +53,6 @@ class SharedEntryView:
     shared_label: str
 
 
-def _author(session: Session, user_id: int) -> User:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotAllowed()
-    return user
-
-
 def _text_problem(text: str) -> str | None:
     cleaned = clean_text(text)
     if not cleaned:
@@ -70,7 +71,7 @@ def _step(raw: str) -> str:
 
 def own_entries(*, session: Session, user_id: int) -> list[EntryView]:
     """The caller's own entries, oldest first within each step (a journal reads forwards)."""
-    user = _author(session, user_id)
+    user = caller(session, user_id)
     rows = session.exec(
         select(WorkbookEntry)
         .where(col(WorkbookEntry.author_id) == user_id)
@@ -82,7 +83,7 @@ def own_entries(*, session: Session, user_id: int) -> list[EntryView]:
             row.step,
             row.text,
             row.version,
-            row.shared_couple_id is not None and row.shared_couple_id == user.couple_id,
+            is_shared(row, user),
             written_label(row.created_at, user.time_zone),
         )
         for row in rows
@@ -90,7 +91,7 @@ def own_entries(*, session: Session, user_id: int) -> list[EntryView]:
 
 
 def own_progress(*, session: Session, user_id: int) -> list[StepProgress]:
-    _author(session, user_id)
+    caller(session, user_id)
     counts = dict(
         session.execute(
             sa.select(col(WorkbookEntry.step), sa.func.count())
@@ -103,7 +104,7 @@ def own_progress(*, session: Session, user_id: int) -> list[StepProgress]:
 
 
 def add_entry(*, session: Session, user_id: int, step: str, text: str, now: datetime | None = None) -> WorkbookEntry:
-    _author(session, user_id)
+    caller(session, user_id)
     chosen = _step(step)
     if problem := _text_problem(text):
         raise ServiceError(problem)
@@ -131,35 +132,21 @@ def edit_entry(
 
 def delete_entry(*, session: Session, user_id: int, entry_id: int) -> bool:
     """Delete one of the caller's own entries; returns whether it was shared (the partner's view must drop it)."""
-    entry = own(session, WorkbookEntry, entry_id, user_id)
-    was_shared = entry.shared_couple_id is not None
-    session.delete(entry)
-    session.flush()
-    return was_shared
+    return delete_item(session, own(session, WorkbookEntry, entry_id, user_id))
 
 
 def share_entry(*, session: Session, user_id: int, entry_id: int, now: datetime | None = None) -> None:
-    entry = own(session, WorkbookEntry, entry_id, user_id)
-    entry.shared_couple_id = sharing_couple(session, user_id)
-    entry.shared_at = now or utcnow()
-    session.add(entry)
-    session.flush()
+    share_item(session, own(session, WorkbookEntry, entry_id, user_id), user_id, now)
 
 
 def unshare_entry(*, session: Session, user_id: int, entry_id: int) -> bool:
     """Back to private; returns whether it had been shared."""
-    entry = own(session, WorkbookEntry, entry_id, user_id)
-    was_shared = entry.shared_couple_id is not None
-    entry.shared_couple_id = None
-    entry.shared_at = None
-    session.add(entry)
-    session.flush()
-    return was_shared
+    return unshare_item(session, own(session, WorkbookEntry, entry_id, user_id))
 
 
 def mark_step_done(*, session: Session, user_id: int, step: str, now: datetime | None = None) -> None:
     """The author says this step is done for now (with or without entries). Marking it twice changes nothing."""
-    _author(session, user_id)
+    caller(session, user_id)
     chosen = _step(step)
     if session.get(WorkbookStepDone, (user_id, chosen)) is None:
         session.add(WorkbookStepDone(author_id=user_id, step=chosen, done_at=now or utcnow()))
@@ -167,7 +154,7 @@ def mark_step_done(*, session: Session, user_id: int, step: str, now: datetime |
 
 
 def reopen_step(*, session: Session, user_id: int, step: str) -> None:
-    _author(session, user_id)
+    caller(session, user_id)
     row = session.get(WorkbookStepDone, (user_id, _step(step)))
     if row is not None:
         session.delete(row)

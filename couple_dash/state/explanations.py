@@ -53,12 +53,6 @@ class ExplanationState(PrivatePart, rx.State):
         self._check()
 
     @rx.event
-    async def load(self) -> None:
-        viewer = await self._author()
-        if viewer is not None:
-            self._reload(viewer.user_id)
-
-    @rx.event
     def new(self) -> None:
         self._show(0, 0, {})
 

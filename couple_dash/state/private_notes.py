@@ -26,12 +26,6 @@ class PrivateNotesState(PrivatePart, rx.State):
             self.notes = private_notes.list_notes(session=session, user_id=user_id)
 
     @rx.event
-    async def load(self) -> None:
-        viewer = await self._author()
-        if viewer is not None:
-            self._reload(viewer.user_id)
-
-    @rx.event
     async def add(self, form: dict[str, Any]):
         self.add_error = ""
         viewer = await self._author()

@@ -42,6 +42,13 @@ class PrivatePart(rx.State, mixin=True):
         """Re-read this state's own items for ``user_id`` (each private state says what that is)."""
         raise NotImplementedError
 
+    @rx.event
+    async def load(self) -> None:
+        """Read this tab's user's own items (each private state's ``load``, from the page and on shared changes)."""
+        viewer = await self._author()
+        if viewer is not None:
+            self._reload(viewer.user_id)
+
     async def _act_on_own(self, action: Callable[..., Any], done: str, **target: int):
         """Run an action on one of this user's own items (``target`` names it, e.g. ``entry_id=3``); the partner's
         view is reloaded unless the action says nothing shared changed (returns ``False``)."""

@@ -23,12 +23,6 @@ class ReflectionState(PrivatePart, rx.State):
         self.loads += 1
 
     @rx.event
-    async def load(self) -> None:
-        viewer = await self._author()
-        if viewer is not None:
-            self._reload(viewer.user_id)
-
-    @rx.event
     async def save(self, form: dict[str, Any]):
         self.error = ""
         viewer = await self._author()

@@ -64,12 +64,6 @@ class WorkbookState(PrivatePart, rx.State):
             self.placed = True
 
     @rx.event
-    async def load(self) -> None:
-        viewer = await self._author()
-        if viewer is not None:
-            self._reload(viewer.user_id)
-
-    @rx.event
     def open(self, step: str) -> None:
         if parse_step(step) is not None:
             self.open_step, self.placed = step, True

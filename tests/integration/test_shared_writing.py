@@ -54,7 +54,8 @@ def test_a_shared_entry_reaches_the_partner_and_no_other_entry_does(session: Ses
     views = workbook.shared_entries(session=session, couple_id=couple_id)
     assert [(v.text, v.version) for v in views] == [("For Sam, reworded", 2)]
 
-    workbook.unshare_entry(session=session, user_id=alex, entry_id=shared.id or 0)
+    assert workbook.unshare_entry(session=session, user_id=alex, entry_id=shared.id or 0) is True
+    assert workbook.unshare_entry(session=session, user_id=alex, entry_id=shared.id or 0) is False  # nothing changed
     assert workbook.shared_entries(session=session, couple_id=couple_id) == []
     assert shared_with_me(session=session, user_id=sam) == 0
 
@@ -98,7 +99,8 @@ def test_an_explanation_is_shared_only_when_complete_and_the_partner_can_reply(
         explanations.save_explanation(
             session=session, user_id=alex, fields={"context": "x"}, explanation_id=draft_id, base_version=2
         )
-    explanations.unshare_explanation(session=session, user_id=alex, explanation_id=draft_id)
+    assert explanations.unshare_explanation(session=session, user_id=alex, explanation_id=draft_id) is True
+    assert explanations.unshare_explanation(session=session, user_id=alex, explanation_id=draft_id) is False
     assert explanations.shared_explanations(session=session, couple_id=couple_id) == []
     (own,) = explanations.own_explanations(session=session, user_id=alex)
     assert (own.shared, own.reply) == (False, "Thank you for telling me.")
