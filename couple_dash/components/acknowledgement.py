@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, nudge_callout
 from couple_dash.domain.acknowledgement import MAX_FIELD, MAX_REPLY, STEPS, AckStep
 from couple_dash.state.acknowledgement import REVIEW_STEP, AcknowledgementState
 from couple_dash.state.auth import AuthState
@@ -27,26 +27,6 @@ def partner_name() -> rx.Component:
     return rx.foreach(
         CoupleState.members,
         lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment()),
-    )
-
-
-def _nudge(summary: Any, points: Any, id_: str) -> rx.Component:
-    """Shown while typing, never in the way: the words stay the author's choice."""
-    return rx.cond(
-        (summary != "") | (points.length() > 0),
-        rx.callout.root(
-            rx.callout.icon(rx.icon("lightbulb", size=16)),
-            rx.vstack(
-                rx.cond(summary != "", rx.callout.text(summary, weight="medium"), rx.fragment()),
-                rx.el.ul(rx.foreach(points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
-                spacing="1",
-            ),
-            color_scheme="amber",
-            id=id_,
-            role="status",
-            width="100%",
-        ),
-        rx.fragment(),
     )
 
 
@@ -93,7 +73,7 @@ def _step(index: int) -> rx.Component:
                     ),
                     debounce_timeout=300,
                 ),
-                _nudge(summary, points, f"{field_id}-nudge"),
+                nudge_callout(summary, points, f"{field_id}-nudge"),
                 rx.hstack(
                     rx.cond(
                         index > 0,
@@ -141,8 +121,8 @@ def _review() -> rx.Component:
         rx.vstack(
             rx.heading("Read it through", as_="h3", size="4"),
             *[_read_back(guide.title, FIELDS[guide.step][0]) for guide in STEPS],
-            _nudge(S.what_nudge, S.what_points, "ack-review-nudge"),
-            _nudge(rx.Var.create(""), S.change_points, "ack-review-changes"),
+            nudge_callout(S.what_nudge, S.what_points, "ack-review-nudge"),
+            nudge_callout(rx.Var.create(""), S.change_points, "ack-review-changes"),
             rx.text(
                 "When you send it, ",
                 partner_name(),

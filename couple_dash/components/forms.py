@@ -72,6 +72,26 @@ def notice_callout(message: rx.Var[str] | str, id_: str = "form-notice") -> rx.C
     )
 
 
+def nudge_callout(summary: Any, points: Any, id_: str, otherwise: rx.Component | None = None) -> rx.Component:
+    """Shown while typing, never in the way: the words stay the author's choice. ``otherwise`` stands in when quiet."""
+    return rx.cond(
+        (summary != "") | (points.length() > 0),
+        rx.callout.root(
+            rx.callout.icon(rx.icon("lightbulb", size=16)),
+            rx.vstack(
+                rx.cond(summary != "", rx.callout.text(summary, weight="medium"), rx.fragment()),
+                rx.el.ul(rx.foreach(points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
+                spacing="1",
+            ),
+            color_scheme="amber",
+            id=id_,
+            role="status",
+            width="100%",
+        ),
+        otherwise or rx.fragment(),
+    )
+
+
 def submit_button(label: str, busy: rx.Var[bool] | bool, **props: object) -> rx.Component:
     return rx.button(label, type="submit", size="3", width="100%", loading=busy, **props)
 

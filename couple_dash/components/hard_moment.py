@@ -8,6 +8,7 @@ import reflex as rx
 
 from couple_dash import routes
 from couple_dash.components.acknowledgement import partner_name
+from couple_dash.components.forms import nudge_callout
 from couple_dash.domain.hard_moment import LAST_STEP, MAX_ENTRY, OWN_PART, PLAN, STEPS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -15,25 +16,6 @@ from couple_dash.state.hard_moment import HardMomentState
 
 M = CoupleState.hard_moment
 H = HardMomentState
-
-
-def _nudge(summary: Any, points: Any, id_: str) -> rx.Component:
-    return rx.cond(
-        summary != "",
-        rx.callout.root(
-            rx.callout.icon(rx.icon("lightbulb", size=16)),
-            rx.vstack(
-                rx.callout.text(summary, weight="medium"),
-                rx.el.ul(rx.foreach(points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
-                spacing="1",
-            ),
-            color_scheme="amber",
-            id=id_,
-            role="status",
-            width="100%",
-        ),
-        rx.fragment(),
-    )
 
 
 def _pills() -> rx.Component:
@@ -104,10 +86,10 @@ def _mine(index: int) -> rx.Component:
                     ),
                     debounce_timeout=250,
                 ),
-                _nudge(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge")
+                nudge_callout(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge")
                 if key == OWN_PART
                 else rx.fragment(),
-                _nudge(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
+                nudge_callout(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
                 rx.hstack(
                     rx.button(
                         rx.cond(
