@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout, nudge_callout
+from couple_dash.components.forms import error_callout, nudge_callout, step_pills
 from couple_dash.domain.acknowledgement import MAX_FIELD, MAX_REPLY, STEPS, AckStep
 from couple_dash.state.acknowledgement import REVIEW_STEP, AcknowledgementState
 from couple_dash.state.auth import AuthState
@@ -27,24 +27,6 @@ def partner_name() -> rx.Component:
     return rx.foreach(
         CoupleState.members,
         lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment()),
-    )
-
-
-def _step_pills() -> rx.Component:
-    titles = [guide.title for guide in STEPS] + ["Read it through"]
-    return rx.el.ol(
-        *[
-            rx.el.li(
-                f"{i + 1}. {title}",
-                class_name=rx.cond(
-                    S.step == i, "cd-step cd-step-current", rx.cond(S.step > i, "cd-step cd-step-done", "cd-step")
-                ),
-                aria_current=rx.cond(S.step == i, "step", None),
-            )
-            for i, title in enumerate(titles)
-        ],
-        class_name="cd-steps",
-        aria_label="Steps",
     )
 
 
@@ -177,7 +159,7 @@ def draft_card() -> rx.Component:
                 id="ack-private-note",
                 width="100%",
             ),
-            _step_pills(),
+            step_pills([guide.title for guide in STEPS] + ["Read it through"], S.step),
             *[_step(i) for i in range(len(STEPS))],
             _review(),
             rx.cond(S.step < REVIEW_STEP, error_callout(S.error, id_="ack-step-error"), rx.fragment()),

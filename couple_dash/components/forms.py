@@ -92,6 +92,24 @@ def nudge_callout(summary: Any, points: Any, id_: str, otherwise: rx.Component |
     )
 
 
+def step_pills(titles: list[str], current: Any, label: str = "Steps") -> rx.Component:
+    """Numbered steps, the ``current`` one (a var holding its index) marked, the ones before it done."""
+    return rx.el.ol(
+        *[
+            rx.el.li(
+                f"{i + 1}. {title}",
+                class_name=rx.cond(
+                    current == i, "cd-step cd-step-current", rx.cond(current > i, "cd-step cd-step-done", "cd-step")
+                ),
+                aria_current=rx.cond(current == i, "step", None),
+            )
+            for i, title in enumerate(titles)
+        ],
+        class_name="cd-steps",
+        aria_label=label,
+    )
+
+
 def submit_button(label: str, busy: rx.Var[bool] | bool, **props: object) -> rx.Component:
     return rx.button(label, type="submit", size="3", width="100%", loading=busy, **props)
 

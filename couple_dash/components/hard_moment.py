@@ -8,7 +8,7 @@ import reflex as rx
 
 from couple_dash import routes
 from couple_dash.components.acknowledgement import partner_name
-from couple_dash.components.forms import nudge_callout
+from couple_dash.components.forms import nudge_callout, step_pills
 from couple_dash.domain.hard_moment import LAST_STEP, MAX_ENTRY, OWN_PART, PLAN, STEPS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -16,23 +16,6 @@ from couple_dash.state.hard_moment import HardMomentState
 
 M = CoupleState.hard_moment
 H = HardMomentState
-
-
-def _pills() -> rx.Component:
-    return rx.el.ol(
-        *[
-            rx.el.li(
-                f"{i + 1}. {step.title}",
-                class_name=rx.cond(
-                    M.step == i, "cd-step cd-step-current", rx.cond(M.step > i, "cd-step cd-step-done", "cd-step")
-                ),
-                aria_current=rx.cond(M.step == i, "step", None),
-            )
-            for i, step in enumerate(STEPS)
-        ],
-        class_name="cd-steps",
-        aria_label="Steps",
-    )
 
 
 def _plan_commitment() -> rx.Component:
@@ -220,7 +203,7 @@ def live_talk() -> rx.Component:
                 ),
                 width="100%",
             ),
-            _pills(),
+            step_pills([step.title for step in STEPS], M.step),
             *[_step(i) for i in range(len(STEPS))],
             _controls(),
             spacing="4",
