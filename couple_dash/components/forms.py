@@ -110,6 +110,37 @@ def step_pills(titles: list[str], current: Any, label: str = "Steps") -> rx.Comp
     )
 
 
+def inline_entry(
+    label: str,
+    input_id: str,
+    *,
+    placeholder: str,
+    max_length: int,
+    button: str,
+    button_id: str,
+    button_variant: str | None = None,
+) -> rx.Component:
+    """A labelled one-line ``text`` input with its submit button beside it, for the caller's own form."""
+    return rx.fragment(
+        rx.el.label(label, html_for=input_id, class_name="cd-label"),
+        rx.hstack(
+            rx.input(
+                name="text",
+                id=input_id,
+                placeholder=placeholder,
+                max_length=max_length,
+                size="3",
+                auto_complete="off",
+                flex="1",
+                min_width="0",
+            ),
+            rx.button(button, type="submit", size="3", variant=button_variant, id=button_id),
+            width="100%",
+            spacing="2",
+        ),
+    )
+
+
 def submit_button(label: str, busy: rx.Var[bool] | bool, **props: object) -> rx.Component:
     return rx.button(label, type="submit", size="3", width="100%", loading=busy, **props)
 

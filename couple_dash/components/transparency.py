@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, inline_entry
 from couple_dash.domain.transparency import MAX_PRESET, MAX_UPDATE, REACTIONS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -64,21 +64,13 @@ def composer(*, on_dashboard: bool = False) -> rx.Component:
             # The person's own presets, read for this tab only.
             rx.box(on_mount=TransparencyState.load_presets, display="none"),
             presets,
-            rx.el.label("Or in your own words", html_for="update-text", class_name="cd-label"),
-            rx.hstack(
-                rx.input(
-                    name="text",
-                    id="update-text",
-                    placeholder="e.g. Leaving work now",
-                    max_length=MAX_UPDATE,
-                    size="3",
-                    auto_complete="off",
-                    flex="1",
-                    min_width="0",
-                ),
-                rx.button("Share", type="submit", size="3", id="update-share"),
-                width="100%",
-                spacing="2",
+            inline_entry(
+                "Or in your own words",
+                "update-text",
+                placeholder="e.g. Leaving work now",
+                max_length=MAX_UPDATE,
+                button="Share",
+                button_id="update-share",
             ),
             error_callout(TransparencyState.update_error, id_="update-error"),
             spacing="2",
@@ -250,21 +242,14 @@ def presets_manager() -> rx.Component:
             rx.vstack(rx.foreach(TransparencyState.presets, _preset_row), spacing="1", width="100%", id="preset-list"),
             rx.form(
                 rx.vstack(
-                    rx.el.label("A new preset", html_for="preset-text", class_name="cd-label"),
-                    rx.hstack(
-                        rx.input(
-                            name="text",
-                            id="preset-text",
-                            placeholder="e.g. Picking up the kids",
-                            max_length=MAX_PRESET,
-                            size="3",
-                            auto_complete="off",
-                            flex="1",
-                            min_width="0",
-                        ),
-                        rx.button("Add", type="submit", size="3", variant="soft", id="preset-add"),
-                        width="100%",
-                        spacing="2",
+                    inline_entry(
+                        "A new preset",
+                        "preset-text",
+                        placeholder="e.g. Picking up the kids",
+                        max_length=MAX_PRESET,
+                        button="Add",
+                        button_id="preset-add",
+                        button_variant="soft",
                     ),
                     error_callout(TransparencyState.preset_error, id_="preset-error"),
                     spacing="1",
