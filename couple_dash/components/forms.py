@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
@@ -137,6 +138,18 @@ def inline_entry(
             rx.button(button, type="submit", size="3", variant=button_variant, id=button_id),
             width="100%",
             spacing="2",
+        ),
+    )
+
+
+def move_buttons(on_move: Callable[[int], EventType[Any]]) -> rx.Component:
+    """Up and down arrows for a row in a list the person orders; ``on_move(-1)`` / ``on_move(1)`` give the event."""
+    return rx.fragment(
+        rx.icon_button(
+            rx.icon("arrow-up", size=14), on_click=on_move(-1), size="1", variant="ghost", aria_label="Move up"
+        ),
+        rx.icon_button(
+            rx.icon("arrow-down", size=14), on_click=on_move(1), size="1", variant="ghost", aria_label="Move down"
         ),
     )
 

@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout, inline_entry
+from couple_dash.components.forms import error_callout, inline_entry, move_buttons
 from couple_dash.domain.transparency import MAX_PRESET, MAX_UPDATE, REACTIONS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -181,20 +181,7 @@ def feed(limit: int = 0) -> rx.Component:
 def _preset_row(preset: Any) -> rx.Component:
     return rx.hstack(
         rx.text(preset.text, size="2", flex="1", min_width="0", class_name="cd-update-text"),
-        rx.icon_button(
-            rx.icon("arrow-up", size=14),
-            on_click=TransparencyState.move_preset(preset.id, -1),
-            size="1",
-            variant="ghost",
-            aria_label="Move up",
-        ),
-        rx.icon_button(
-            rx.icon("arrow-down", size=14),
-            on_click=TransparencyState.move_preset(preset.id, 1),
-            size="1",
-            variant="ghost",
-            aria_label="Move down",
-        ),
+        move_buttons(lambda step: TransparencyState.move_preset(preset.id, step)),
         rx.icon_button(
             rx.icon("x", size=14),
             on_click=TransparencyState.remove_preset(preset.id),
