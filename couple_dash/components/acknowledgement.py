@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout, nudge_callout, step_pills
+from couple_dash.components.forms import error_callout, nudge_callout, partner_name, step_pills
 from couple_dash.domain.acknowledgement import MAX_FIELD, MAX_REPLY, STEPS, AckStep
 from couple_dash.state.acknowledgement import REVIEW_STEP, AcknowledgementState
 from couple_dash.state.auth import AuthState
@@ -21,13 +21,6 @@ FIELDS: dict[AckStep, tuple[Any, Any, Any, Any]] = {
     AckStep.FEELINGS: (S.feelings, S.set_feelings, S.feelings_nudge, S.feelings_points),
     AckStep.DIFFERENTLY: (S.differently, S.set_differently, rx.Var.create(""), S.change_points),
 }
-
-
-def partner_name() -> rx.Component:
-    return rx.foreach(
-        CoupleState.members,
-        lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment()),
-    )
 
 
 def _step(index: int) -> rx.Component:

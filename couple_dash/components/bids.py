@@ -10,8 +10,8 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash.components.forms import error_callout, inline_entry
-from couple_dash.components.transparency import local_time, partner_name
+from couple_dash.components.forms import error_callout, inline_entry, partner_name
+from couple_dash.components.transparency import local_time
 from couple_dash.domain.bids import BID_PRESETS, MAX_BID, MAX_REPLY, REPLIES, ReplyKind
 from couple_dash.state.auth import AuthState
 from couple_dash.state.bids import BidsState

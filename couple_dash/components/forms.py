@@ -9,6 +9,8 @@ import reflex as rx
 from reflex.event import EventType
 
 from couple_dash.domain.accounts import known_time_zones
+from couple_dash.state.auth import AuthState
+from couple_dash.state.couple import CoupleState
 
 
 def field(
@@ -70,6 +72,13 @@ def notice_callout(message: rx.Var[str] | str, id_: str = "form-notice") -> rx.C
         message != "",
         rx.callout(message, icon="info", color_scheme="green", role="status", id=id_, width="100%"),
         rx.fragment(),
+    )
+
+
+def partner_name() -> rx.Component:
+    """The other member's name, for sentences that speak of them."""
+    return rx.foreach(
+        CoupleState.members, lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment())
     )
 
 

@@ -7,8 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.acknowledgement import partner_name
-from couple_dash.components.forms import nudge_callout, step_pills
+from couple_dash.components.forms import nudge_callout, partner_name, step_pills
 from couple_dash.domain.hard_moment import LAST_STEP, MAX_ENTRY, OWN_PART, PLAN, STEPS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState

@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout, inline_entry, move_buttons
+from couple_dash.components.forms import error_callout, inline_entry, move_buttons, partner_name
 from couple_dash.domain.transparency import MAX_PRESET, MAX_UPDATE, REACTIONS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -18,12 +18,6 @@ from couple_dash.state.transparency import TransparencyState
 def local_time(ms: Any, iso: Any = "") -> rx.Component:
     """A moment in the reader's own time zone (filled in by assets/timers.js)."""
     return rx.el.time(data_local_time=ms.to_string(), date_time=iso, class_name="cd-when")
-
-
-def partner_name() -> rx.Component:
-    return rx.foreach(
-        CoupleState.members, lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment())
-    )
 
 
 # ---- composer ------------------------------------------------------------------------------------------------------
