@@ -77,11 +77,12 @@ def _step(index: int) -> rx.Component:
     )
 
 
-def _read_back(title: str, value: Any) -> rx.Component:
+def _part(title: Any, value: Any, title_color: str | None = "gray") -> rx.Component:
+    """A part of an acknowledgement under its title, if written (``title_color=None``: the plain text colour)."""
     return rx.cond(
         value != "",
         rx.vstack(
-            rx.text(title, weight="bold", size="2"),
+            rx.text(title, weight="bold", size="2", color_scheme=title_color),
             rx.text(value, size="3", class_name="cd-agenda-text"),
             spacing="1",
             width="100%",
@@ -95,7 +96,7 @@ def _review() -> rx.Component:
         S.step == REVIEW_STEP,
         rx.vstack(
             rx.heading("Read it through", as_="h3", size="4"),
-            *[_read_back(guide.title, FIELDS[guide.step][0]) for guide in STEPS],
+            *[_part(guide.title, FIELDS[guide.step][0], title_color=None) for guide in STEPS],
             nudge_callout(S.what_nudge, S.what_points, "ack-review-nudge"),
             nudge_callout(rx.Var.create(""), S.change_points, "ack-review-changes"),
             rx.text(
@@ -188,19 +189,6 @@ def draft_card() -> rx.Component:
         ),
         size="3",
         id="ack-draft",
-    )
-
-
-def _part(title: Any, value: Any) -> rx.Component:
-    return rx.cond(
-        value != "",
-        rx.vstack(
-            rx.text(title, weight="bold", size="2", color_scheme="gray"),
-            rx.text(value, size="3", class_name="cd-agenda-text"),
-            spacing="1",
-            width="100%",
-        ),
-        rx.fragment(),
     )
 
 
