@@ -1,4 +1,7 @@
-"""Labelled form fields and messages: every input has a visible label and an id tests and screen readers can use."""
+"""Labelled form fields and messages: every input has a visible label and an id tests and screen readers can use.
+
+Also the small pieces several forms share: the wording nudge, step pills, up/down buttons and the partner's name.
+"""
 
 from __future__ import annotations
 
