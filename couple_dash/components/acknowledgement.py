@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, nudge_callout, partner_name, step_pills
 from couple_dash.domain.acknowledgement import MAX_FIELD, MAX_REPLY, STEPS, AckStep
 from couple_dash.state.acknowledgement import REVIEW_STEP, AcknowledgementState
 from couple_dash.state.auth import AuthState
@@ -21,51 +21,6 @@ FIELDS: dict[AckStep, tuple[Any, Any, Any, Any]] = {
     AckStep.FEELINGS: (S.feelings, S.set_feelings, S.feelings_nudge, S.feelings_points),
     AckStep.DIFFERENTLY: (S.differently, S.set_differently, rx.Var.create(""), S.change_points),
 }
-
-
-def partner_name() -> rx.Component:
-    return rx.foreach(
-        CoupleState.members,
-        lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment()),
-    )
-
-
-def _nudge(summary: Any, points: Any, id_: str) -> rx.Component:
-    """Shown while typing, never in the way: the words stay the author's choice."""
-    return rx.cond(
-        (summary != "") | (points.length() > 0),
-        rx.callout.root(
-            rx.callout.icon(rx.icon("lightbulb", size=16)),
-            rx.vstack(
-                rx.cond(summary != "", rx.callout.text(summary, weight="medium"), rx.fragment()),
-                rx.el.ul(rx.foreach(points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
-                spacing="1",
-            ),
-            color_scheme="amber",
-            id=id_,
-            role="status",
-            width="100%",
-        ),
-        rx.fragment(),
-    )
-
-
-def _step_pills() -> rx.Component:
-    titles = [guide.title for guide in STEPS] + ["Read it through"]
-    return rx.el.ol(
-        *[
-            rx.el.li(
-                f"{i + 1}. {title}",
-                class_name=rx.cond(
-                    S.step == i, "cd-step cd-step-current", rx.cond(S.step > i, "cd-step cd-step-done", "cd-step")
-                ),
-                aria_current=rx.cond(S.step == i, "step", None),
-            )
-            for i, title in enumerate(titles)
-        ],
-        class_name="cd-steps",
-        aria_label="Steps",
-    )
 
 
 def _step(index: int) -> rx.Component:
@@ -93,7 +48,7 @@ def _step(index: int) -> rx.Component:
                     ),
                     debounce_timeout=300,
                 ),
-                _nudge(summary, points, f"{field_id}-nudge"),
+                nudge_callout(summary, points, f"{field_id}-nudge"),
                 rx.hstack(
                     rx.cond(
                         index > 0,
@@ -122,11 +77,12 @@ def _step(index: int) -> rx.Component:
     )
 
 
-def _read_back(title: str, value: Any) -> rx.Component:
+def _part(title: Any, value: Any, title_color: str | None = "gray") -> rx.Component:
+    """A part of an acknowledgement under its title, if written (``title_color=None``: the plain text colour)."""
     return rx.cond(
         value != "",
         rx.vstack(
-            rx.text(title, weight="bold", size="2"),
+            rx.text(title, weight="bold", size="2", color_scheme=title_color),
             rx.text(value, size="3", class_name="cd-agenda-text"),
             spacing="1",
             width="100%",
@@ -140,9 +96,9 @@ def _review() -> rx.Component:
         S.step == REVIEW_STEP,
         rx.vstack(
             rx.heading("Read it through", as_="h3", size="4"),
-            *[_read_back(guide.title, FIELDS[guide.step][0]) for guide in STEPS],
-            _nudge(S.what_nudge, S.what_points, "ack-review-nudge"),
-            _nudge(rx.Var.create(""), S.change_points, "ack-review-changes"),
+            *[_part(guide.title, FIELDS[guide.step][0], title_color=None) for guide in STEPS],
+            nudge_callout(S.what_nudge, S.what_points, "ack-review-nudge"),
+            nudge_callout(rx.Var.create(""), S.change_points, "ack-review-changes"),
             rx.text(
                 "When you send it, ",
                 partner_name(),
@@ -197,7 +153,7 @@ def draft_card() -> rx.Component:
                 id="ack-private-note",
                 width="100%",
             ),
-            _step_pills(),
+            step_pills([guide.title for guide in STEPS] + ["Read it through"], S.step),
             *[_step(i) for i in range(len(STEPS))],
             _review(),
             rx.cond(S.step < REVIEW_STEP, error_callout(S.error, id_="ack-step-error"), rx.fragment()),
@@ -233,19 +189,6 @@ def draft_card() -> rx.Component:
         ),
         size="3",
         id="ack-draft",
-    )
-
-
-def _part(title: Any, value: Any) -> rx.Component:
-    return rx.cond(
-        value != "",
-        rx.vstack(
-            rx.text(title, weight="bold", size="2", color_scheme="gray"),
-            rx.text(value, size="3", class_name="cd-agenda-text"),
-            spacing="1",
-            width="100%",
-        ),
-        rx.fragment(),
     )
 
 

@@ -7,31 +7,12 @@ from typing import Any
 import reflex as rx
 
 from couple_dash.components.empty import empty_state
+from couple_dash.components.forms import move_buttons
 from couple_dash.components.inline_editor import inline_editor
 from couple_dash.domain.agenda import KIND_LABELS, MAX_ITEM_LENGTH, AgendaKind
 from couple_dash.state.auth import AuthState
 from couple_dash.state.check_in import CheckInState
 from couple_dash.state.couple import CoupleState
-
-
-def _move_buttons(item: Any) -> rx.Component:
-    return rx.hstack(
-        rx.icon_button(
-            rx.icon("arrow-up", size=14),
-            on_click=CheckInState.move(item.id, -1),
-            size="1",
-            variant="ghost",
-            aria_label="Move up",
-        ),
-        rx.icon_button(
-            rx.icon("arrow-down", size=14),
-            on_click=CheckInState.move(item.id, 1),
-            size="1",
-            variant="ghost",
-            aria_label="Move down",
-        ),
-        spacing="1",
-    )
 
 
 def agenda_item(item: Any) -> rx.Component:  # item: an AgendaItemView var inside rx.foreach
@@ -43,7 +24,7 @@ def agenda_item(item: Any) -> rx.Component:  # item: an AgendaItemView var insid
             rx.cond(item.carried_over, rx.badge("Carried over", size="1", variant="soft"), rx.fragment()),
             rx.cond(item.hidden, rx.badge("Private until the check-in", size="1", color_scheme="gray"), rx.fragment()),
             rx.spacer(),
-            _move_buttons(item),
+            rx.hstack(move_buttons(lambda step: CheckInState.move(item.id, step)), spacing="1"),
             rx.button(
                 "Edit",
                 on_click=CheckInState.start_edit(item.id, item.text, item.version),

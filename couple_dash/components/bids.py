@@ -10,8 +10,8 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash.components.forms import error_callout
-from couple_dash.components.transparency import local_time, partner_name
+from couple_dash.components.forms import error_callout, inline_entry, partner_name
+from couple_dash.components.transparency import local_time
 from couple_dash.domain.bids import BID_PRESETS, MAX_BID, MAX_REPLY, REPLIES, ReplyKind
 from couple_dash.state.auth import AuthState
 from couple_dash.state.bids import BidsState
@@ -37,21 +37,14 @@ def composer() -> rx.Component:
         ),
         rx.form(
             rx.vstack(
-                rx.el.label("Or your own", html_for="bid-text", class_name="cd-label"),
-                rx.hstack(
-                    rx.input(
-                        name="text",
-                        id="bid-text",
-                        placeholder="e.g. Lunch walk?",
-                        max_length=MAX_BID,
-                        size="3",
-                        auto_complete="off",
-                        flex="1",
-                        min_width="0",
-                    ),
-                    rx.button("Send", type="submit", size="3", variant="soft", id="bid-send"),
-                    spacing="2",
-                    width="100%",
+                inline_entry(
+                    "Or your own",
+                    "bid-text",
+                    placeholder="e.g. Lunch walk?",
+                    max_length=MAX_BID,
+                    button="Send",
+                    button_id="bid-send",
+                    button_variant="soft",
                 ),
                 spacing="1",
                 width="100%",

@@ -6,7 +6,7 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, nudge_callout
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import CATEGORY_LABELS, MAX_TEXT, MAX_WHY, Category
 from couple_dash.state.commitment_draft import CommitmentEditState
@@ -25,21 +25,11 @@ def label(text: str, for_id: str) -> rx.Component:
 
 
 def nudge(draft: Any, prefix: str) -> rx.Component:
-    return rx.cond(
-        draft.nudge != "",
-        rx.callout.root(
-            rx.callout.icon(rx.icon("lightbulb", size=16)),
-            rx.vstack(
-                rx.callout.text(draft.nudge, weight="medium"),
-                rx.el.ul(rx.foreach(draft.nudge_points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
-                spacing="1",
-            ),
-            color_scheme="amber",
-            id=f"{prefix}wording-nudge",
-            role="status",
-            width="100%",
-        ),
-        rx.cond(
+    return nudge_callout(
+        draft.nudge,
+        draft.nudge_points,
+        f"{prefix}wording-nudge",
+        otherwise=rx.cond(
             draft.text != "",
             rx.callout(
                 "Specific and checkable. Nicely put.",

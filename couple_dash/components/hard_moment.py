@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.acknowledgement import partner_name
+from couple_dash.components.forms import nudge_callout, partner_name, step_pills
 from couple_dash.domain.hard_moment import LAST_STEP, MAX_ENTRY, OWN_PART, PLAN, STEPS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -15,42 +15,6 @@ from couple_dash.state.hard_moment import HardMomentState
 
 M = CoupleState.hard_moment
 H = HardMomentState
-
-
-def _nudge(summary: Any, points: Any, id_: str) -> rx.Component:
-    return rx.cond(
-        summary != "",
-        rx.callout.root(
-            rx.callout.icon(rx.icon("lightbulb", size=16)),
-            rx.vstack(
-                rx.callout.text(summary, weight="medium"),
-                rx.el.ul(rx.foreach(points, lambda p: rx.el.li(p)), class_name="cd-nudge-list"),
-                spacing="1",
-            ),
-            color_scheme="amber",
-            id=id_,
-            role="status",
-            width="100%",
-        ),
-        rx.fragment(),
-    )
-
-
-def _pills() -> rx.Component:
-    return rx.el.ol(
-        *[
-            rx.el.li(
-                f"{i + 1}. {step.title}",
-                class_name=rx.cond(
-                    M.step == i, "cd-step cd-step-current", rx.cond(M.step > i, "cd-step cd-step-done", "cd-step")
-                ),
-                aria_current=rx.cond(M.step == i, "step", None),
-            )
-            for i, step in enumerate(STEPS)
-        ],
-        class_name="cd-steps",
-        aria_label="Steps",
-    )
 
 
 def _plan_commitment() -> rx.Component:
@@ -104,10 +68,10 @@ def _mine(index: int) -> rx.Component:
                     ),
                     debounce_timeout=250,
                 ),
-                _nudge(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge")
+                nudge_callout(H.own_part_nudge, H.own_part_points, "moment-own-part-nudge")
                 if key == OWN_PART
                 else rx.fragment(),
-                _nudge(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
+                nudge_callout(H.plan_nudge, H.plan_points, "moment-plan-nudge") if key == PLAN else rx.fragment(),
                 rx.hstack(
                     rx.button(
                         rx.cond(
@@ -238,7 +202,7 @@ def live_talk() -> rx.Component:
                 ),
                 width="100%",
             ),
-            _pills(),
+            step_pills([step.title for step in STEPS], M.step),
             *[_step(i) for i in range(len(STEPS))],
             _controls(),
             spacing="4",

@@ -10,7 +10,7 @@ from typing import Any
 
 import reflex as rx
 
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, step_pills
 from couple_dash.domain.agenda import MAX_ITEM_LENGTH
 from couple_dash.domain.meeting import GUIDES
 from couple_dash.state.auth import AuthState
@@ -34,18 +34,7 @@ def stopwatch(since_ms: Any, **props: Any) -> rx.Component:
 
 
 def stepper() -> rx.Component:
-    def step(index: int, title: str) -> rx.Component:
-        return rx.el.li(
-            f"{index + 1}. {title}",
-            class_name=rx.cond(
-                MEETING.section == index,
-                "cd-step cd-step-current",
-                rx.cond(MEETING.section > index, "cd-step cd-step-done", "cd-step"),
-            ),
-            aria_current=rx.cond(MEETING.section == index, "step", None),
-        )
-
-    return rx.el.ol(*[step(i, g.title) for i, g in enumerate(GUIDES)], class_name="cd-steps", aria_label="Sections")
+    return step_pills([g.title for g in GUIDES], MEETING.section, label="Sections")
 
 
 def items_of(kind: str, render: Any) -> rx.Component:

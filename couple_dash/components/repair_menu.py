@@ -7,7 +7,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, move_buttons
 from couple_dash.domain.repair import MAX_ITEM
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -82,20 +82,7 @@ def _my_item(item: Any) -> rx.Component:
         rx.text(item.text, size="3", class_name="cd-agenda-text"),
         _committed_note(item),
         rx.hstack(
-            rx.icon_button(
-                rx.icon("arrow-up", size=14),
-                on_click=RepairMenuState.move(item.id, -1),
-                size="1",
-                variant="ghost",
-                aria_label="Move up",
-            ),
-            rx.icon_button(
-                rx.icon("arrow-down", size=14),
-                on_click=RepairMenuState.move(item.id, 1),
-                size="1",
-                variant="ghost",
-                aria_label="Move down",
-            ),
+            move_buttons(lambda step: RepairMenuState.move(item.id, step)),
             rx.spacer(),
             rx.button(
                 "Edit",

@@ -8,7 +8,7 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import routes
-from couple_dash.components.forms import error_callout
+from couple_dash.components.forms import error_callout, inline_entry, move_buttons, partner_name
 from couple_dash.domain.transparency import MAX_PRESET, MAX_UPDATE, REACTIONS
 from couple_dash.state.auth import AuthState
 from couple_dash.state.couple import CoupleState
@@ -18,12 +18,6 @@ from couple_dash.state.transparency import TransparencyState
 def local_time(ms: Any, iso: Any = "") -> rx.Component:
     """A moment in the reader's own time zone (filled in by assets/timers.js)."""
     return rx.el.time(data_local_time=ms.to_string(), date_time=iso, class_name="cd-when")
-
-
-def partner_name() -> rx.Component:
-    return rx.foreach(
-        CoupleState.members, lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment())
-    )
 
 
 # ---- composer ------------------------------------------------------------------------------------------------------
@@ -64,21 +58,13 @@ def composer(*, on_dashboard: bool = False) -> rx.Component:
             # The person's own presets, read for this tab only.
             rx.box(on_mount=TransparencyState.load_presets, display="none"),
             presets,
-            rx.el.label("Or in your own words", html_for="update-text", class_name="cd-label"),
-            rx.hstack(
-                rx.input(
-                    name="text",
-                    id="update-text",
-                    placeholder="e.g. Leaving work now",
-                    max_length=MAX_UPDATE,
-                    size="3",
-                    auto_complete="off",
-                    flex="1",
-                    min_width="0",
-                ),
-                rx.button("Share", type="submit", size="3", id="update-share"),
-                width="100%",
-                spacing="2",
+            inline_entry(
+                "Or in your own words",
+                "update-text",
+                placeholder="e.g. Leaving work now",
+                max_length=MAX_UPDATE,
+                button="Share",
+                button_id="update-share",
             ),
             error_callout(TransparencyState.update_error, id_="update-error"),
             spacing="2",
@@ -189,20 +175,7 @@ def feed(limit: int = 0) -> rx.Component:
 def _preset_row(preset: Any) -> rx.Component:
     return rx.hstack(
         rx.text(preset.text, size="2", flex="1", min_width="0", class_name="cd-update-text"),
-        rx.icon_button(
-            rx.icon("arrow-up", size=14),
-            on_click=TransparencyState.move_preset(preset.id, -1),
-            size="1",
-            variant="ghost",
-            aria_label="Move up",
-        ),
-        rx.icon_button(
-            rx.icon("arrow-down", size=14),
-            on_click=TransparencyState.move_preset(preset.id, 1),
-            size="1",
-            variant="ghost",
-            aria_label="Move down",
-        ),
+        move_buttons(lambda step: TransparencyState.move_preset(preset.id, step)),
         rx.icon_button(
             rx.icon("x", size=14),
             on_click=TransparencyState.remove_preset(preset.id),
@@ -250,21 +223,14 @@ def presets_manager() -> rx.Component:
             rx.vstack(rx.foreach(TransparencyState.presets, _preset_row), spacing="1", width="100%", id="preset-list"),
             rx.form(
                 rx.vstack(
-                    rx.el.label("A new preset", html_for="preset-text", class_name="cd-label"),
-                    rx.hstack(
-                        rx.input(
-                            name="text",
-                            id="preset-text",
-                            placeholder="e.g. Picking up the kids",
-                            max_length=MAX_PRESET,
-                            size="3",
-                            auto_complete="off",
-                            flex="1",
-                            min_width="0",
-                        ),
-                        rx.button("Add", type="submit", size="3", variant="soft", id="preset-add"),
-                        width="100%",
-                        spacing="2",
+                    inline_entry(
+                        "A new preset",
+                        "preset-text",
+                        placeholder="e.g. Picking up the kids",
+                        max_length=MAX_PRESET,
+                        button="Add",
+                        button_id="preset-add",
+                        button_variant="soft",
                     ),
                     error_callout(TransparencyState.preset_error, id_="preset-error"),
                     spacing="1",

@@ -10,6 +10,7 @@ from couple_dash import routes
 from couple_dash.components.commitments import today_item
 from couple_dash.components.daily_trust import dashboard_block
 from couple_dash.components.empty import empty_state
+from couple_dash.components.forms import partner_name
 from couple_dash.components.layout import app_page, page_heading
 from couple_dash.components.rituals import person
 from couple_dash.state.auth import AuthState
@@ -44,14 +45,11 @@ def _column(title: rx.Var[str] | str, mine: bool, id_: str) -> rx.Component:
 
 
 def _today() -> rx.Component:
-    partner_name = rx.foreach(
-        CoupleState.members, lambda m: rx.cond(m.user_id != AuthState.user_id, rx.text.span(m.name), rx.fragment())
-    )
     return rx.cond(
         CoupleState.commitments.length() > 0,
         rx.grid(
             _column("You, today", True, "today-mine"),
-            _column(rx.text.span(partner_name, ", today"), False, "today-partner"),
+            _column(rx.text.span(partner_name(), ", today"), False, "today-partner"),
             columns=rx.breakpoints(initial="1", md="2"),
             spacing="4",
             width="100%",
