@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -56,7 +55,7 @@ class ReplyView:
     kind: str
     kind_label: str
     text: str
-    at_label: str
+    at_ms: int  # shown in each reader's own time zone by the browser
 
 
 @dataclass(frozen=True)
@@ -73,12 +72,12 @@ class AcknowledgementView:
     feelings: str
     changes: list[str]
     commitment_ids: list[int]
-    sent_label: str
+    sent_ms: int  # shown in each reader's own time zone by the browser
     replies: list[ReplyView]
 
 
-def _label(at: datetime, zone: str) -> str:
-    return at.astimezone(ZoneInfo(zone)).strftime("%a %d %b, %H:%M")
+def _ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
 
 
 def _draft(session: Session, user_id: int, draft_id: int) -> Acknowledgement:
@@ -270,10 +269,6 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
         person = people.get(uid)
         return person.display_name if person and person.couple_id == couple_id else "A former partner"
 
-    def zone(uid: int | None) -> str:
-        person = people.get(uid)
-        return person.time_zone if person else "UTC"
-
     views = []
     for ack in sent:
         assert ack.id is not None
@@ -290,7 +285,7 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
                 feelings=ack.feelings,
                 changes=rules.change_lines(ack.differently),
                 commitment_ids=[int(i) for i in ack.commitment_ids.split(",") if i],
-                sent_label=_label(ack.sent_at, zone(ack.author_id)),
+                sent_ms=_ms(ack.sent_at),
                 replies=[
                     ReplyView(
                         r.id or 0,
@@ -299,7 +294,7 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
                         r.kind,
                         KIND_LABELS.get(r.kind, ""),
                         r.text,
-                        _label(r.created_at, zone(r.author_id)),
+                        _ms(r.created_at),
                     )
                     for r in replies[ack.id]
                 ],

@@ -266,6 +266,30 @@ def test_only_the_receiver_responds_and_only_the_author_follows_up(
     assert acknowledgements.sent_views(session=session, couple_id=_couple_id(session, mallory)) == []
 
 
+def test_times_in_a_thread_are_instants_each_reader_shows_in_their_own_zone(
+    session: Session, couple: tuple[int, int]
+) -> None:
+    """The author in Auckland, the receiver in London: the view carries the moment itself, not the author's clock
+    (the browser writes it in the reader's own zone, as for updates and bids)."""
+    from couple_dash.models import User
+
+    alex, sam = couple
+    for user_id, zone in ((alex, "Pacific/Auckland"), (sam, "Europe/London")):
+        person = session.get(User, user_id)
+        assert person is not None
+        person.time_zone = zone
+        session.add(person)
+    later = NOW + timedelta(minutes=5)
+    sent, _ = acknowledgements.send(session=session, user_id=alex, draft_id=0, fields=FIELDS, now=NOW)
+    acknowledgements.respond(session=session, user_id=sam, ack_id=_id(sent), kind="heard", now=later)
+    view = acknowledgements.sent_views(session=session, couple_id=_couple_id(session, sam))[0]
+    assert view.sent_ms == int(NOW.timestamp() * 1000)
+    assert [r.at_ms for r in view.replies] == [int(later.timestamp() * 1000)]
+    # No clock of either zone is baked into what both partners read.
+    assert "23:00" not in repr(view)
+    assert "10:00" not in repr(view)
+
+
 # ---- after a hard moment --------------------------------------------------------------------------------------
 
 
