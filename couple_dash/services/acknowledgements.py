@@ -19,7 +19,7 @@ from couple_dash.domain import acknowledgement as rules
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import Category
 from couple_dash.models import Acknowledgement, AcknowledgementReply, Commitment, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of
+from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of, require_partner
 from couple_dash.services.commitments import CommitmentInput
 
 NOT_FOUND = "That acknowledgement isn't one you can open."
@@ -152,13 +152,6 @@ def discard_draft(*, session: Session, user_id: int, draft_id: int) -> None:
     session.flush()
 
 
-def _partner(session: Session, couple_id: int, user_id: int) -> User:
-    partner = session.exec(select(User).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
-    if partner is None:
-        raise ServiceError("An acknowledgement is for your partner: invite them first.")
-    return partner
-
-
 def send(
     *, session: Session, user_id: int, draft_id: int, fields: AckFields, now: datetime | None = None
 ) -> tuple[Acknowledgement, list[Commitment]]:
@@ -168,7 +161,7 @@ def send(
     _, couple_id = couple_of(session, user_id)
     if problem := rules.send_problem(fields.what_happened, fields.impact, fields.feelings, fields.differently):
         raise ServiceError(problem)
-    partner = _partner(session, couple_id, user_id)
+    partner = require_partner(session, couple_id, user_id, "An acknowledgement is for your partner: invite them first.")
     draft = save_draft(session=session, user_id=user_id, draft_id=draft_id, fields=fields, now=now)
     assert draft.id is not None
     # Conditional: a double tap (or two devices) sends it once.

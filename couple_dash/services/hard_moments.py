@@ -18,7 +18,7 @@ from couple_dash.domain import hard_moment as rules
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import MAX_TEXT, Category
 from couple_dash.models import Commitment, HardMoment, HardMomentEntry, User, utcnow
-from couple_dash.services import ServiceError, commitments, couple_of
+from couple_dash.services import ServiceError, commitments, couple_of, require_partner
 from couple_dash.services.commitments import CommitmentInput
 
 NO_TALK = "There's no hard-moment talk going on right now."
@@ -83,8 +83,7 @@ def start(*, session: Session, user_id: int, now: datetime | None = None) -> Har
     """Open a talk for the two of you (or refuse with AlreadyOpen: the partner's is the one to join)."""
     now = now or utcnow()
     _, couple_id = couple_of(session, user_id)
-    if session.exec(select(User.id).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first() is None:
-        raise ServiceError("This talk is for the two of you: invite your partner first.")
+    require_partner(session, couple_id, user_id, "This talk is for the two of you: invite your partner first.")
     if open_moment(session, couple_id) is not None:
         raise AlreadyOpen()
     moment = HardMoment(couple_id=couple_id, started_by=user_id, started_at=now)
