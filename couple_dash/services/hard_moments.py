@@ -108,6 +108,17 @@ def move(*, session: Session, user_id: int, from_step: int, direction: int) -> N
     )
 
 
+def _own_entry(session: Session, moment: HardMoment, user_id: int, step: str) -> HardMomentEntry | None:
+    """The caller's own words for one step of ``moment``, if they shared any."""
+    return session.exec(
+        select(HardMomentEntry).where(
+            col(HardMomentEntry.moment_id) == moment.id,
+            col(HardMomentEntry.author_id) == user_id,
+            col(HardMomentEntry.step) == step,
+        )
+    ).first()
+
+
 def share(
     *, session: Session, user_id: int, step: str, text: str, now: datetime | None = None
 ) -> HardMomentEntry | None:
@@ -119,13 +130,7 @@ def share(
     if problem := rules.entry_problem(text):
         raise ServiceError(problem)
     text = text.strip()
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == step,
-        )
-    ).first()
+    entry = _own_entry(session, found, user_id, step)
     if not text:
         if entry is not None and entry.commitment_id is None:
             session.delete(entry)
@@ -151,13 +156,7 @@ def plan_commitment(*, session: Session, user_id: int, now: datetime | None = No
     """Make the caller's own "next time" plan a commitment of theirs ("each time it happens")."""
     now = now or utcnow()
     found = _current(session, user_id)
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == rules.PLAN,
-        )
-    ).first()
+    entry = _own_entry(session, found, user_id, rules.PLAN)
     if entry is None or not entry.text:
         raise ServiceError("Share your plan first; then you can make it a commitment.")
     if entry.commitment_id is not None:
@@ -233,20 +232,20 @@ def open_view(*, session: Session, couple_id: int) -> MomentView:
     )
 
 
-def my_entry(*, session: Session, user_id: int, step: str) -> str:
-    """The caller's own words for one step of the open talk (to put back in their box)."""
+def my_entries(*, session: Session, user_id: int) -> dict[str, str]:
+    """The caller's own words for each step of the open talk, by step (to put back in their boxes)."""
     _, couple_id = couple_of(session, user_id)
     found = open_moment(session, couple_id)
     if found is None:
-        return ""
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == step,
-        )
-    ).first()
-    return entry.text if entry else ""
+        return {}
+    return {
+        entry.step: entry.text
+        for entry in session.exec(
+            select(HardMomentEntry).where(
+                col(HardMomentEntry.moment_id) == found.id, col(HardMomentEntry.author_id) == user_id
+            )
+        ).all()
+    }
 
 
 def past(*, session: Session, user_id: int, time_zone: str) -> list[MomentSummary]:

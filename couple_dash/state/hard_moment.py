@@ -64,7 +64,8 @@ class HardMomentState(rx.State):
         if viewer is None:
             return
         with session_scope() as session:
-            self.drafts = [hard_moments.my_entry(session=session, user_id=viewer.user_id, step=k) for k in STEP_KEYS]
+            mine = hard_moments.my_entries(session=session, user_id=viewer.user_id)
+            self.drafts = [mine.get(k, "") for k in STEP_KEYS]
             self.past = hard_moments.past(session=session, user_id=viewer.user_id, time_zone=viewer.time_zone)
         self._nudge()
 

@@ -312,12 +312,19 @@ def test_a_hard_moment_talk_is_one_at_a_time_shared_step_by_step_and_kept(
     assert sorted((e.author_name, e.text) for e in view.words) == [("Alex", "Hurt and on edge"), ("Sam", "Lonely")]
     hard_moments.share(session=session, user_id=alex, step="feelings", text="Hurt, calmer now")
     hard_moments.share(session=session, user_id=sam, step="plan", text="Ask for a break when I raise my voice")
+    # Each partner's own words come back by step, for their own boxes only.
+    assert hard_moments.my_entries(session=session, user_id=alex) == {"feelings": "Hurt, calmer now"}
+    assert hard_moments.my_entries(session=session, user_id=sam) == {
+        "feelings": "Lonely",
+        "plan": "Ask for a break when I raise my voice",
+    }
     made = hard_moments.plan_commitment(session=session, user_id=sam, now=NOW)
     assert (made.owner_id, made.text) == (sam, "Ask for a break when I raise my voice")
     with pytest.raises(ServiceError):
         hard_moments.plan_commitment(session=session, user_id=alex)  # Alex has no plan shared
     hard_moments.finish(session=session, user_id=sam, now=NOW)
     assert hard_moments.open_view(session=session, couple_id=couple_id).id == 0
+    assert hard_moments.my_entries(session=session, user_id=alex) == {}
     summary = hard_moments.past(session=session, user_id=alex, time_zone="UTC")
     assert [s.id for s in summary] == [started.id]
     assert [(s.title, s.lines) for s in summary[0].sections] == [
