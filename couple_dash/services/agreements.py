@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select, update
 
 from couple_dash.domain import transparency as rules
 from couple_dash.domain.cadence import local_today
+from couple_dash.domain.lines import clean_line
 from couple_dash.domain.reminders import Due
 from couple_dash.domain.transparency import AgreementStatus
 from couple_dash.models import TransparencyAgreement, User, utcnow
@@ -76,7 +77,7 @@ def offer(
     agreement = TransparencyAgreement(
         couple_id=couple_id,
         sharer_id=user_id,
-        text=rules.clean_text(text),
+        text=clean_line(text),
         status=AgreementStatus.ACTIVE,
         review_weeks=weeks,
         created_at=now,
@@ -105,7 +106,7 @@ def ask(
     agreement = TransparencyAgreement(
         couple_id=couple_id,
         sharer_id=partner.id or 0,
-        text=rules.clean_text(text),
+        text=clean_line(text),
         status=AgreementStatus.ASKED,
         asked_by=user_id,
         review_weeks=_weeks(review_weeks),
@@ -153,7 +154,7 @@ def accept(
         agreement,
         AgreementStatus.ASKED,
         status=AgreementStatus.ACTIVE,
-        text=rules.clean_text(words),
+        text=clean_line(words),
         review_weeks=weeks,
         agreed_at=now,
         review_on=rules.review_date(local_today(now, user.time_zone), weeks),

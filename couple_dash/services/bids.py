@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select, update
 
 from couple_dash.domain import bids as rules
 from couple_dash.domain.bids import BidRecord, BidStatus, ReplyKind
+from couple_dash.domain.lines import clean_line
 from couple_dash.models import ConnectionBid, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of, require_partner
 
@@ -65,7 +66,7 @@ def send(*, session: Session, user_id: int, text: str, now: datetime | None = No
         couple_id=couple_id,
         sender_id=user_id,
         recipient_id=partner.id,
-        text=rules.clean_text(text),
+        text=clean_line(text),
         sent_at=now or utcnow(),
     )
     session.add(bid)
@@ -96,7 +97,7 @@ def reply(
     else:
         if problem := rules.reply_problem(text):
             raise ServiceError(problem)
-        kind, words = ReplyKind.WARM, rules.clean_text(text)
+        kind, words = ReplyKind.WARM, clean_line(text)
     now = now or utcnow()
     if bid.replied_at is not None:
         raise ServiceError("You've already answered this one.")

@@ -18,6 +18,7 @@ from couple_dash.domain import repair as rules
 from couple_dash.domain.cadence import CadenceKind, local_today
 from couple_dash.domain.commitments import MAX_TEXT, MAX_WHY, Category, Status
 from couple_dash.domain.followthrough import CommitmentFacts
+from couple_dash.domain.lines import clean_line
 from couple_dash.domain.wording import check_wording
 from couple_dash.models import Commitment, Pause, RepairMenuItem, Tick, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of
@@ -98,7 +99,7 @@ def add_item(*, session: Session, user_id: int, text: str, now: datetime | None 
     item = RepairMenuItem(
         couple_id=couple_id,
         owner_id=user_id,
-        text=rules.clean_item_text(text),
+        text=clean_line(text),
         position=(mine[1] or 0) + 1,
         created_at=now,
         updated_at=now,
@@ -118,7 +119,7 @@ def edit_item(
     written = session.exec(
         update(RepairMenuItem)
         .where(col(RepairMenuItem.id) == item_id, col(RepairMenuItem.version) == base_version)
-        .values(text=rules.clean_item_text(text), version=RepairMenuItem.version + 1, updated_at=now or utcnow())
+        .values(text=clean_line(text), version=RepairMenuItem.version + 1, updated_at=now or utcnow())
     )
     session.refresh(item)
     if not written.rowcount:
