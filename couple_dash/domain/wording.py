@@ -196,3 +196,12 @@ def check_wording(text: str) -> WordingCheck:
     if len(words) < MIN_WORDS:
         findings.append(_finding(WordingIssue.TOO_SHORT))
     return WordingCheck(tuple(findings))
+
+
+def wording_nudge(text: str) -> tuple[str, list[str]]:
+    """The nudge shown under a box as the person types: its summary and one suggestion per finding (nothing at
+    all while the box is empty)."""
+    if not text.strip():
+        return "", []
+    check = check_wording(text)
+    return check.summary, [finding.suggestion for finding in check.findings]

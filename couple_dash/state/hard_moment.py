@@ -13,7 +13,7 @@ from couple_dash import routes, sync
 from couple_dash.db import session_scope
 from couple_dash.domain.acknowledgement import check_minimising
 from couple_dash.domain.hard_moment import OWN_PART, PLAN, STEP_KEYS
-from couple_dash.domain.wording import check_wording
+from couple_dash.domain.wording import wording_nudge
 from couple_dash.services import ServiceError, hard_moments
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.hard_moments import MomentSummary
@@ -52,10 +52,7 @@ class HardMomentState(rx.State):
     def _nudge(self) -> None:
         own = check_minimising(self.drafts[STEP_KEYS.index(OWN_PART)])
         self.own_part_nudge, self.own_part_points = own.summary, own.points
-        plan_text = self.drafts[STEP_KEYS.index(PLAN)]
-        plan = check_wording(plan_text) if plan_text.strip() else None
-        self.plan_nudge = plan.summary if plan else ""
-        self.plan_points = [f.suggestion for f in plan.findings] if plan else []
+        self.plan_nudge, self.plan_points = wording_nudge(self.drafts[STEP_KEYS.index(PLAN)])
 
     @rx.event
     async def load_mine(self):
