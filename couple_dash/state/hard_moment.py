@@ -17,7 +17,7 @@ from couple_dash.domain.wording import wording_nudge
 from couple_dash.services import ServiceError, hard_moments
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.hard_moments import MomentSummary
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 from couple_dash.state.couple import HARD_MOMENT
 
 
@@ -29,12 +29,8 @@ class HardMomentState(rx.State):
     plan_points: list[str] = []
     past: list[MomentSummary] = []
 
-    async def _viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
     async def _act(self, action: Callable[[Session, Viewer], object], part: str | None = HARD_MOMENT) -> Any:
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         assert viewer.couple_id is not None
@@ -57,7 +53,7 @@ class HardMomentState(rx.State):
     @rx.event
     async def load_mine(self):
         """This partner's words already shared in the open talk (on joining, and when a talk opens or ends)."""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return
         with session_scope() as session:
