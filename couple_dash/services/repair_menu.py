@@ -29,11 +29,12 @@ LIVE_STATUSES = (Status.PROPOSED.value, Status.ACTIVE.value, Status.PAUSED.value
 
 
 class MenuConflict(ServiceError):
-    def __init__(self) -> None:
+    def __init__(self, version: int) -> None:
         super().__init__(
             "This item changed on another device while you were editing. The newer text is shown; yours is still "
             "in the box, so you can save it over that or let it go."
         )
+        self.version = version  # the item's version now: saving over it is based on this one
 
 
 class AlreadyCommitted(ServiceError):
@@ -123,7 +124,7 @@ def edit_item(
     )
     session.refresh(item)
     if not written.rowcount:
-        raise MenuConflict()
+        raise MenuConflict(item.version)
     return item
 
 

@@ -67,8 +67,9 @@ def test_each_partner_keeps_their_own_menu_in_their_own_order(session: Session, 
         session=session, user_id=sam, item_id=_id(first), text="Tell me as soon as plans change", base_version=1
     )
     assert (edited.text, edited.version) == ("Tell me as soon as plans change", 2)
-    with pytest.raises(repair_menu.MenuConflict):
+    with pytest.raises(repair_menu.MenuConflict) as conflict:
         repair_menu.edit_item(session=session, user_id=sam, item_id=_id(first), text="Stale words", base_version=1)
+    assert conflict.value.version == 2  # the newer version, to save over it if they choose
 
 
 def test_only_the_owner_changes_their_menu(session: Session, couple: tuple[int, int]) -> None:
