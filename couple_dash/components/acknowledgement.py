@@ -8,6 +8,7 @@ import reflex as rx
 
 from couple_dash import routes
 from couple_dash.components.forms import error_callout, nudge_callout, partner_name, step_pills
+from couple_dash.components.transparency import local_time
 from couple_dash.domain.acknowledgement import MAX_FIELD, MAX_REPLY, STEPS, AckStep
 from couple_dash.state.acknowledgement import REVIEW_STEP, AcknowledgementState
 from couple_dash.state.auth import AuthState
@@ -198,7 +199,7 @@ def _reply(reply: Any) -> rx.Component:
             rx.text(rx.cond(reply.author_id == AuthState.user_id, "You", reply.author_name), weight="bold", size="2"),
             rx.badge(reply.kind_label, variant="soft", color_scheme=rx.cond(reply.kind == "heard", "grass", "gray")),
             rx.spacer(),
-            rx.text(reply.at_label, size="1", color_scheme="gray"),
+            rx.text(local_time(reply.at_ms), size="1", color_scheme="gray"),
             align="center",
             width="100%",
             wrap="wrap",
@@ -280,7 +281,7 @@ def acknowledgement_card(ack: Any) -> rx.Component:
                     size="4",
                 ),
                 rx.spacer(),
-                rx.text(ack.sent_label, size="1", color_scheme="gray"),
+                rx.text(local_time(ack.sent_ms), size="1", color_scheme="gray"),
                 width="100%",
                 wrap="wrap",
                 align="baseline",

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from couple_dash.domain.lines import clean_line, line_problem
+
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 MAX_EMAIL_LENGTH = 254
 MAX_NAME_LENGTH = 40
@@ -26,17 +28,16 @@ def email_problem(email: str) -> str | None:
     return None
 
 
-def clean_display_name(name: str) -> str:
-    return " ".join(name.split())
+clean_display_name = clean_line  # a name is one line, single spaces
 
 
 def display_name_problem(name: str) -> str | None:
-    cleaned = clean_display_name(name)
-    if not cleaned:
-        return "Enter the name your partner knows you by."
-    if len(cleaned) > MAX_NAME_LENGTH:
-        return f"Keep your name to {MAX_NAME_LENGTH} characters."
-    return None
+    return line_problem(
+        name,
+        MAX_NAME_LENGTH,
+        "Enter the name your partner knows you by.",
+        f"Keep your name to {MAX_NAME_LENGTH} characters.",
+    )
 
 
 # Legacy aliases ("US/Eastern", "Zulu", "localtime") clutter the list; real zones are Area/Location.

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from couple_dash.domain.commitments import MAX_TEXT
-from couple_dash.domain.wording import check_wording
+from couple_dash.domain.wording import check_wording, whole_words
 
 MAX_FIELD = 2000
 MAX_REPLY = 1000
@@ -77,14 +77,10 @@ class Minimising(StrEnum):
     HURRYING = "hurrying"  # "let's move on": a timetable for their healing
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
-
-
 _HURT = r"(?:hurt|upset|offended|offend|bothered|bother|wounded|disappointed|scared|worried|angered)"
 _MAYBE = r"(?:has |have |had |may have |might have )?"
 PATTERNS: dict[Minimising, re.Pattern[str]] = {
-    Minimising.PASSIVE: _any(
+    Minimising.PASSIVE: whole_words(
         r"mistakes (?:were|have been|got) made",
         r"(?:things|words|stuff) (?:were|got) said",
         r"(?:things|stuff) (?:just )?happened",
@@ -92,7 +88,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"things (?:got|went) (?:out of hand|too far|a bit far)",
         r"it (?:just )?got out of hand",
     ),
-    Minimising.CONDITIONAL: _any(
+    Minimising.CONDITIONAL: whole_words(
         rf"if (?:i|what i did|anything i (?:did|said)|that|this|it) {_MAYBE}{_HURT}(?: you)?",
         rf"if you (?:were|got|felt|feel|are|have been) (?:\w+ )?{_HURT}",
         r"if (?:i|you) (?:did|said|felt|feel) anything",
@@ -101,7 +97,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"if (?:i|you) (?:was|were) (?:wrong|hurt)",
         r"to whatever extent",
     ),
-    Minimising.THEIR_FEELINGS: _any(
+    Minimising.THEIR_FEELINGS: whole_words(
         r"sorry (?:that )?you (?:feel|felt|are feeling|were feeling|took it|see it|were upset|are upset|got upset)",
         r"sorry (?:that )?you're (?:upset|hurt|feeling|angry)",
         r"sorry (?:about )?how you (?:feel|felt|took it)",
@@ -109,7 +105,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"you overreact(?:ed)?",
         r"you took it (?:the )?wrong(?: way)?",
     ),
-    Minimising.BLAME: _any(
+    Minimising.BLAME: whole_words(
         r"but you",
         r"you made me",
         r"you (?:drove|pushed|forced|provoked) me",
@@ -119,7 +115,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"you started it",
         r"you (?:always|never) (?:do|did|let|listen|give|make)",
     ),
-    Minimising.SHRINKING: _any(
+    Minimising.SHRINKING: whole_words(
         r"(?:it|that|this) (?:was|is)(?: really)? (?:just|only|merely)",
         r"it's (?:just|only)",
         r"that's (?:just|only)",
@@ -136,7 +132,7 @@ PATTERNS: dict[Minimising, re.Pattern[str]] = {
         r"it's not like",
         r"at least i",
     ),
-    Minimising.HURRYING: _any(
+    Minimising.HURRYING: whole_words(
         r"(?:let's|let us|we (?:should|need to|have to)|you (?:should|need to|have to)) (?:just )?move on",
         r"get over it",
         r"(?:it's|it is) (?:in the )?past",

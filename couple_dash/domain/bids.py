@@ -14,6 +14,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from couple_dash.domain.cadence import week_start
+from couple_dash.domain.lines import line_problem
 
 MAX_BID = 140
 MAX_REPLY = 200
@@ -44,26 +45,17 @@ class BidStatus(StrEnum):
     MISSED = "missed"  # a missed moment: unanswered after EXPIRES_AFTER; computed, never stored
 
 
-def clean_text(text: str) -> str:
-    return " ".join(text.split())
-
-
 def bid_problem(text: str) -> str | None:
-    cleaned = clean_text(text)
-    if not cleaned:
-        return "Pick one of the bids above or write a few words."
-    if len(cleaned) > MAX_BID:
-        return f"Keep it under {MAX_BID} characters: a bid is a small reach-out."
-    return None
+    return line_problem(
+        text,
+        MAX_BID,
+        "Pick one of the bids above or write a few words.",
+        f"Keep it under {MAX_BID} characters: a bid is a small reach-out.",
+    )
 
 
 def reply_problem(text: str) -> str | None:
-    cleaned = clean_text(text)
-    if not cleaned:
-        return "Write a few words, or tap one of the replies."
-    if len(cleaned) > MAX_REPLY:
-        return f"Keep it under {MAX_REPLY} characters."
-    return None
+    return line_problem(text, MAX_REPLY, "Write a few words, or tap one of the replies.")
 
 
 def status(sent_at: datetime, replied_at: datetime | None, now: datetime) -> BidStatus:

@@ -20,18 +20,15 @@ from enum import IntEnum
 
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.followthrough import CommitmentFacts, DayStatus, day_statuses, follow_through, weekly_results
+from couple_dash.domain.lines import clean_line
 
 MAX_ITEM = 200
 MIN_ITEM = 3
 MAX_ITEMS = 20  # per person: a menu, not a list of demands
 
 
-def clean_item_text(text: str) -> str:
-    return " ".join(text.split())
-
-
 def item_problem(text: str) -> str | None:
-    cleaned = clean_item_text(text)
+    cleaned = clean_line(text)
     if len(cleaned) < MIN_ITEM:
         return "Write what would help, e.g. “Tell me before plans change”."
     if len(cleaned) > MAX_ITEM:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 
+from couple_dash.domain.lines import clean_line, line_problem
+
 MAX_UPDATE = 200
 MAX_PRESET = 80
 MAX_PRESETS = 12
@@ -50,28 +52,14 @@ class AgreementStatus(StrEnum):
     DECLINED = "declined"  # the sharer said "not for now" to an ask
 
 
-def clean_text(text: str) -> str:
-    """One line, single spaces: an update is a glance, not a letter."""
-    return " ".join(text.split())
-
-
-def _text_problem(text: str, limit: int, empty: str) -> str | None:
-    cleaned = clean_text(text)
-    if not cleaned:
-        return empty
-    if len(cleaned) > limit:
-        return f"Keep it under {limit} characters."
-    return None
-
-
 def update_problem(text: str) -> str | None:
-    return _text_problem(text, MAX_UPDATE, "Write a few words, or tap one of your presets.")
+    return line_problem(text, MAX_UPDATE, "Write a few words, or tap one of your presets.")
 
 
 def preset_problem(text: str, existing: list[str]) -> str | None:
-    if problem := _text_problem(text, MAX_PRESET, "Write the words you'd like to send in one tap."):
+    if problem := line_problem(text, MAX_PRESET, "Write the words you'd like to send in one tap."):
         return problem
-    if clean_text(text).casefold() in {e.casefold() for e in existing}:
+    if clean_line(text).casefold() in {e.casefold() for e in existing}:
         return "You already have that one."
     if len(existing) >= MAX_PRESETS:
         return f"You can keep up to {MAX_PRESETS} presets; remove one you don't use first."
@@ -79,7 +67,7 @@ def preset_problem(text: str, existing: list[str]) -> str | None:
 
 
 def agreement_problem(text: str) -> str | None:
-    return _text_problem(text, MAX_AGREEMENT, "Say what you'd share, e.g. \"I'll tell you when plans change\".")
+    return line_problem(text, MAX_AGREEMENT, "Say what you'd share, e.g. \"I'll tell you when plans change\".")
 
 
 def parse_reaction(raw: str) -> str | None:

@@ -51,12 +51,13 @@ class WordingCheck:
         return f"To make this easy for you both to check, {listed}."
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
+def whole_words(*patterns: str) -> re.Pattern[str]:
+    """Any of ``patterns`` as whole words, case-insensitively."""
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
 
 
 _WE = r"(?:i|we)"
-HEDGES = _any(
+HEDGES = whole_words(
     r"tr(?:y|ies|ied|ying)",
     r"attempt(?:s|ed|ing)?",
     "maybe|perhaps|hopefully|possibly|probably|ideally|might|should|sometimes|occasionally",
@@ -68,7 +69,7 @@ HEDGES = _any(
     rf"{_WE}(?:'ll| will) see",
     r"aim(?:s|ing)? to|do (?:my|our) best|now and (?:then|again)|from time to time",
 )
-COMPARATIVES = _any(
+COMPARATIVES = whole_words(
     "more|less|fewer|better|nicer|kinder|harder|calmer|gentler|softer|warmer|closer|stronger|healthier|earlier|sooner",
     r"improv(?:e|es|ed|ing|ement)",
     r"work(?:s|ing)? on(?= (?:my|me|myself|us|our|it|this|that|things|being|how|the way|not)\b)",
@@ -77,12 +78,12 @@ COMPARATIVES = _any(
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|once|twice)"
 _NUMBER = rf"(?:{_COUNT}|an?|half an?)"
 # "no more secrets" is absolute, "20 more minutes" and "no more than two" carry their own measure.
-NOT_VAGUE = _any(
+NOT_VAGUE = whole_words(
     r"no more|any ?more|once more",
     rf"(?:{_COUNT}|few|couple of) (?:more|less|fewer)",
     rf"\w+ than {_COUNT}",  # "no later than 7", "more than twice"
 )
-FEELINGS = _any(
+FEELINGS = whole_words(
     r"be|being|feel(?:s|ing)?|car(?:e|es|ing)|lov(?:e|es|ing)|appreciat(?:e|es|ing)|understand(?:s|ing)?",
     r"respect(?:s|ful|ing)?|support(?:s|ive|ing)?|trust(?:s|ing)?|value|cherish|communicat(?:e|ing)",
     r"connect(?:s|ing)?|prioriti[sz](?:e|ing)|focus(?:ed|ing)?|pay attention|open up",
@@ -103,14 +104,14 @@ def _inflected(verb: str) -> str:
     return verb + "(?:s|es|ed|ing|[a-z](?:ing|ed))?"
 
 
-ACTIONS = _any(
+ACTIONS = whole_words(
     *(_inflected(v) for v in _VERBS.split()),
     _IRREGULAR.replace(" ", "|"),
     r"go(?:es|ing)? (?:to|for|out|on)|come (?:home|back|to)|get (?:home|up)|do(?:es|ing)? the",
     r"be (?:home|back|on time|in bed|ready|off (?:my|the) phone)",  # states a partner can see
 )
 _DAY_NAMES = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
-MOMENTS = _any(
+MOMENTS = whole_words(
     r"every|each|always|never|daily|nightly|weekly|fortnightly|monthly|weekdays?|weekends?|when|whenever|if|as soon as",
     r"before|after|during|until|till|once|twice|first thing|on time|o'clock|noon|midday|midnight|bedtime",
     r"mornings?|evenings?|(?:week)?nights?|tonight|today|tomorrow|lunch(?:time)?|dinner(?:time)?|breakfast|tea ?time",
@@ -195,3 +196,12 @@ def check_wording(text: str) -> WordingCheck:
     if len(words) < MIN_WORDS:
         findings.append(_finding(WordingIssue.TOO_SHORT))
     return WordingCheck(tuple(findings))
+
+
+def wording_nudge(text: str) -> tuple[str, list[str]]:
+    """The nudge shown under a box as the person types: its summary and one suggestion per finding (nothing at
+    all while the box is empty)."""
+    if not text.strip():
+        return "", []
+    check = check_wording(text)
+    return check.summary, [finding.suggestion for finding in check.findings]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from couple_dash.models import User
 
@@ -31,3 +31,16 @@ def couple_of(session: Session, user_id: int) -> tuple[User, int]:
     if user is None or user.couple_id is None:
         raise NotAllowed(NOT_PAIRED)
     return user, user.couple_id
+
+
+def partner_of(session: Session, couple_id: int, user_id: int) -> User | None:
+    """The other member of the couple, if they have joined yet."""
+    return session.exec(select(User).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
+
+
+def require_partner(session: Session, couple_id: int, user_id: int, refusal: str) -> User:
+    """The other member of the couple; refuses with ``refusal`` (why this needs two) until they have joined."""
+    partner = partner_of(session, couple_id, user_id)
+    if partner is None:
+        raise ServiceError(refusal)
+    return partner

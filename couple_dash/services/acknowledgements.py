@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import update
 from sqlmodel import Session, col, select
@@ -20,7 +19,7 @@ from couple_dash.domain import acknowledgement as rules
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import Category
 from couple_dash.models import Acknowledgement, AcknowledgementReply, Commitment, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of
+from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of, require_partner
 from couple_dash.services.commitments import CommitmentInput
 
 NOT_FOUND = "That acknowledgement isn't one you can open."
@@ -56,7 +55,7 @@ class ReplyView:
     kind: str
     kind_label: str
     text: str
-    at_label: str
+    at_ms: int  # shown in each reader's own time zone by the browser
 
 
 @dataclass(frozen=True)
@@ -73,12 +72,12 @@ class AcknowledgementView:
     feelings: str
     changes: list[str]
     commitment_ids: list[int]
-    sent_label: str
+    sent_ms: int  # shown in each reader's own time zone by the browser
     replies: list[ReplyView]
 
 
-def _label(at: datetime, zone: str) -> str:
-    return at.astimezone(ZoneInfo(zone)).strftime("%a %d %b, %H:%M")
+def _ms(at: datetime) -> int:
+    return int(at.timestamp() * 1000)
 
 
 def _draft(session: Session, user_id: int, draft_id: int) -> Acknowledgement:
@@ -153,13 +152,6 @@ def discard_draft(*, session: Session, user_id: int, draft_id: int) -> None:
     session.flush()
 
 
-def _partner(session: Session, couple_id: int, user_id: int) -> User:
-    partner = session.exec(select(User).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
-    if partner is None:
-        raise ServiceError("An acknowledgement is for your partner: invite them first.")
-    return partner
-
-
 def send(
     *, session: Session, user_id: int, draft_id: int, fields: AckFields, now: datetime | None = None
 ) -> tuple[Acknowledgement, list[Commitment]]:
@@ -169,7 +161,7 @@ def send(
     _, couple_id = couple_of(session, user_id)
     if problem := rules.send_problem(fields.what_happened, fields.impact, fields.feelings, fields.differently):
         raise ServiceError(problem)
-    partner = _partner(session, couple_id, user_id)
+    partner = require_partner(session, couple_id, user_id, "An acknowledgement is for your partner: invite them first.")
     draft = save_draft(session=session, user_id=user_id, draft_id=draft_id, fields=fields, now=now)
     assert draft.id is not None
     # Conditional: a double tap (or two devices) sends it once.
@@ -270,10 +262,6 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
         person = people.get(uid)
         return person.display_name if person and person.couple_id == couple_id else "A former partner"
 
-    def zone(uid: int | None) -> str:
-        person = people.get(uid)
-        return person.time_zone if person else "UTC"
-
     views = []
     for ack in sent:
         assert ack.id is not None
@@ -290,7 +278,7 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
                 feelings=ack.feelings,
                 changes=rules.change_lines(ack.differently),
                 commitment_ids=[int(i) for i in ack.commitment_ids.split(",") if i],
-                sent_label=_label(ack.sent_at, zone(ack.author_id)),
+                sent_ms=_ms(ack.sent_at),
                 replies=[
                     ReplyView(
                         r.id or 0,
@@ -299,7 +287,7 @@ def sent_views(*, session: Session, couple_id: int) -> list[AcknowledgementView]
                         r.kind,
                         KIND_LABELS.get(r.kind, ""),
                         r.text,
-                        _label(r.created_at, zone(r.author_id)),
+                        _ms(r.created_at),
                     )
                     for r in replies[ack.id]
                 ],

@@ -17,13 +17,15 @@ from sqlmodel import Session, col, select, update
 
 from couple_dash.domain import transparency as rules
 from couple_dash.domain.cadence import local_today
+from couple_dash.domain.lines import clean_line
 from couple_dash.domain.reminders import Due
 from couple_dash.domain.transparency import AgreementStatus
 from couple_dash.models import TransparencyAgreement, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, couple_of, notifications
+from couple_dash.services import NotAllowed, ServiceError, couple_of, notifications, partner_of, require_partner
 
 NOT_YOURS = "That agreement isn't part of your couple."
 CHANGED = "That agreement changed a moment ago on another screen; this is how it stands now."
+NEEDS_PARTNER = "Pair with your partner first: agreements are between the two of you."
 RECENTLY_ENDED = timedelta(days=30)  # ended agreements stay in view (with their neutral note) for a month
 MAX_ENDED_SHOWN = 10
 
@@ -41,13 +43,6 @@ class AgreementView:
     review_label: str  # "Review on 24 Dec 2026"
     review_due: bool
     ended_note: str  # "Alex withdrew “…” on 26 Nov 2026."
-
-
-def _partner(session: Session, couple_id: int, user_id: int) -> User:
-    partner = session.exec(select(User).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
-    if partner is None:
-        raise ServiceError("Pair with your partner first: agreements are between the two of you.")
-    return partner
 
 
 def _weeks(review_weeks: int | str) -> int:
@@ -75,14 +70,14 @@ def offer(
 ) -> TransparencyAgreement:
     """The caller offers to share something. It is active at once: nobody else's consent is needed to offer."""
     user, couple_id = couple_of(session, user_id)
-    _partner(session, couple_id, user_id)
+    require_partner(session, couple_id, user_id, NEEDS_PARTNER)
     if problem := rules.agreement_problem(text):
         raise ServiceError(problem)
     weeks, now = _weeks(review_weeks), now or utcnow()
     agreement = TransparencyAgreement(
         couple_id=couple_id,
         sharer_id=user_id,
-        text=rules.clean_text(text),
+        text=clean_line(text),
         status=AgreementStatus.ACTIVE,
         review_weeks=weeks,
         created_at=now,
@@ -104,14 +99,14 @@ def ask(
 ) -> TransparencyAgreement:
     """The caller asks their partner whether they'd share something. Nothing is agreed until the partner says so."""
     _, couple_id = couple_of(session, user_id)
-    partner = _partner(session, couple_id, user_id)
+    partner = require_partner(session, couple_id, user_id, NEEDS_PARTNER)
     if problem := rules.agreement_problem(text):
         raise ServiceError(problem)
     now = now or utcnow()
     agreement = TransparencyAgreement(
         couple_id=couple_id,
         sharer_id=partner.id or 0,
-        text=rules.clean_text(text),
+        text=clean_line(text),
         status=AgreementStatus.ASKED,
         asked_by=user_id,
         review_weeks=_weeks(review_weeks),
@@ -159,7 +154,7 @@ def accept(
         agreement,
         AgreementStatus.ASKED,
         status=AgreementStatus.ACTIVE,
-        text=rules.clean_text(words),
+        text=clean_line(words),
         review_weeks=weeks,
         agreed_at=now,
         review_on=rules.review_date(local_today(now, user.time_zone), weeks),
@@ -195,10 +190,9 @@ def _end(
         raise ServiceError(CHANGED)
     day = local_today(now, user.time_zone)
     _move(session, agreement, current, status=status, ended_at=now, ended_by=user.id, ended_on=day)
-    other = session.exec(
-        select(col(User.id)).where(col(User.couple_id) == agreement.couple_id, col(User.id) != user.id)
-    ).first()
-    if other is not None:
+    assert user.id is not None
+    other = partner_of(session, agreement.couple_id, user.id)
+    if other is not None and other.id is not None:
         if status == AgreementStatus.DECLINED:
             title = f"{user.display_name} answered your ask"
         elif current == AgreementStatus.ASKED:
@@ -209,7 +203,7 @@ def _end(
             session,
             Due(
                 key=f"agreement-ended:{agreement.id}",
-                user_id=other,
+                user_id=other.id,
                 kind="agreement",
                 title=title,
                 body=rules.ended_message(status, user.display_name, agreement.text, day) + " Nothing else changes.",

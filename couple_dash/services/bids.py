@@ -14,8 +14,9 @@ from sqlmodel import Session, col, select, update
 
 from couple_dash.domain import bids as rules
 from couple_dash.domain.bids import BidRecord, BidStatus, ReplyKind
+from couple_dash.domain.lines import clean_line
 from couple_dash.models import ConnectionBid, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, couple_of
+from couple_dash.services import NotAllowed, ServiceError, couple_of, require_partner
 
 NOT_YOURS = "That bid isn't part of your couple."
 SHOWN_FOR = timedelta(days=7)
@@ -55,18 +56,17 @@ class WeekView:
 
 def send(*, session: Session, user_id: int, text: str, now: datetime | None = None) -> ConnectionBid:
     _, couple_id = couple_of(session, user_id)
-    partner = session.exec(
-        select(col(User.id)).where(col(User.couple_id) == couple_id, col(User.id) != user_id)
-    ).first()
-    if partner is None:
-        raise ServiceError("Pair with your partner first: a bid needs someone to reach.")
+    partner = require_partner(
+        session, couple_id, user_id, "Pair with your partner first: a bid needs someone to reach."
+    )
     if problem := rules.bid_problem(text):
         raise ServiceError(problem)
+    assert partner.id is not None
     bid = ConnectionBid(
         couple_id=couple_id,
         sender_id=user_id,
-        recipient_id=partner,
-        text=rules.clean_text(text),
+        recipient_id=partner.id,
+        text=clean_line(text),
         sent_at=now or utcnow(),
     )
     session.add(bid)
@@ -97,7 +97,7 @@ def reply(
     else:
         if problem := rules.reply_problem(text):
             raise ServiceError(problem)
-        kind, words = ReplyKind.WARM, rules.clean_text(text)
+        kind, words = ReplyKind.WARM, clean_line(text)
     now = now or utcnow()
     if bid.replied_at is not None:
         raise ServiceError("You've already answered this one.")

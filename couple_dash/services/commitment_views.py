@@ -90,6 +90,12 @@ def _facts(commitment: Commitment) -> CommitmentFacts:
     return CommitmentFacts(cadence=cadence_of(commitment), start=commitment.start_date, end=commitment.ended_on)
 
 
+def pause_days(pause: Pause, today: date) -> list[date]:
+    """The days an agreed pause covers so far (an open-ended one runs to today; none of it lies ahead)."""
+    last = min(pause.end_date or today, today)
+    return [pause.start_date + timedelta(days=n) for n in range((last - pause.start_date).days + 1)]
+
+
 def _histories(session: Session, commitments: list[Commitment], todays: dict[int, date]) -> dict[int, _History]:
     """Ticks and agreed pauses of many commitments in two queries (plain columns: this is the hot path)."""
     ids = [c.id for c in commitments if c.id is not None]
@@ -116,11 +122,7 @@ def _histories(session: Session, commitments: list[Commitment], todays: dict[int
         if pause.agreed_at is None:
             history.pending = (pause.id or 0, pause.proposed_by, f"{pause.start_date:%d %b} – {pause.end_date:%d %b}")
             continue
-        last = min(pause.end_date or todays[pause.commitment_id], todays[pause.commitment_id])
-        day = pause.start_date
-        while day <= last:
-            history.paused.add(day)
-            day += timedelta(days=1)
+        history.paused.update(pause_days(pause, todays[pause.commitment_id]))
     return histories
 
 

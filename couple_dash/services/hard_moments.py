@@ -18,7 +18,7 @@ from couple_dash.domain import hard_moment as rules
 from couple_dash.domain.cadence import CadenceKind
 from couple_dash.domain.commitments import MAX_TEXT, Category
 from couple_dash.models import Commitment, HardMoment, HardMomentEntry, User, utcnow
-from couple_dash.services import ServiceError, commitments, couple_of
+from couple_dash.services import ServiceError, commitments, couple_of, require_partner
 from couple_dash.services.commitments import CommitmentInput
 
 NO_TALK = "There's no hard-moment talk going on right now."
@@ -83,8 +83,7 @@ def start(*, session: Session, user_id: int, now: datetime | None = None) -> Har
     """Open a talk for the two of you (or refuse with AlreadyOpen: the partner's is the one to join)."""
     now = now or utcnow()
     _, couple_id = couple_of(session, user_id)
-    if session.exec(select(User.id).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first() is None:
-        raise ServiceError("This talk is for the two of you: invite your partner first.")
+    require_partner(session, couple_id, user_id, "This talk is for the two of you: invite your partner first.")
     if open_moment(session, couple_id) is not None:
         raise AlreadyOpen()
     moment = HardMoment(couple_id=couple_id, started_by=user_id, started_at=now)
@@ -109,6 +108,17 @@ def move(*, session: Session, user_id: int, from_step: int, direction: int) -> N
     )
 
 
+def _own_entry(session: Session, moment: HardMoment, user_id: int, step: str) -> HardMomentEntry | None:
+    """The caller's own words for one step of ``moment``, if they shared any."""
+    return session.exec(
+        select(HardMomentEntry).where(
+            col(HardMomentEntry.moment_id) == moment.id,
+            col(HardMomentEntry.author_id) == user_id,
+            col(HardMomentEntry.step) == step,
+        )
+    ).first()
+
+
 def share(
     *, session: Session, user_id: int, step: str, text: str, now: datetime | None = None
 ) -> HardMomentEntry | None:
@@ -120,13 +130,7 @@ def share(
     if problem := rules.entry_problem(text):
         raise ServiceError(problem)
     text = text.strip()
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == step,
-        )
-    ).first()
+    entry = _own_entry(session, found, user_id, step)
     if not text:
         if entry is not None and entry.commitment_id is None:
             session.delete(entry)
@@ -152,13 +156,7 @@ def plan_commitment(*, session: Session, user_id: int, now: datetime | None = No
     """Make the caller's own "next time" plan a commitment of theirs ("each time it happens")."""
     now = now or utcnow()
     found = _current(session, user_id)
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == rules.PLAN,
-        )
-    ).first()
+    entry = _own_entry(session, found, user_id, rules.PLAN)
     if entry is None or not entry.text:
         raise ServiceError("Share your plan first; then you can make it a commitment.")
     if entry.commitment_id is not None:
@@ -234,20 +232,20 @@ def open_view(*, session: Session, couple_id: int) -> MomentView:
     )
 
 
-def my_entry(*, session: Session, user_id: int, step: str) -> str:
-    """The caller's own words for one step of the open talk (to put back in their box)."""
+def my_entries(*, session: Session, user_id: int) -> dict[str, str]:
+    """The caller's own words for each step of the open talk, by step (to put back in their boxes)."""
     _, couple_id = couple_of(session, user_id)
     found = open_moment(session, couple_id)
     if found is None:
-        return ""
-    entry = session.exec(
-        select(HardMomentEntry).where(
-            col(HardMomentEntry.moment_id) == found.id,
-            col(HardMomentEntry.author_id) == user_id,
-            col(HardMomentEntry.step) == step,
-        )
-    ).first()
-    return entry.text if entry else ""
+        return {}
+    return {
+        entry.step: entry.text
+        for entry in session.exec(
+            select(HardMomentEntry).where(
+                col(HardMomentEntry.moment_id) == found.id, col(HardMomentEntry.author_id) == user_id
+            )
+        ).all()
+    }
 
 
 def past(*, session: Session, user_id: int, time_zone: str) -> list[MomentSummary]:

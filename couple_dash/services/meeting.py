@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from couple_dash.domain import meeting as rules
 from couple_dash.domain.agenda import AgendaKind, clean_item_text, item_text_problem
 from couple_dash.models import AgendaItem, CheckInMeeting, MeetingNote, TimeOutRecord, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, couple_of
+from couple_dash.services import NotAllowed, ServiceError, couple_of, require_partner
 
 NO_MEETING = "There's no check-in going on right now."
 NOTE_KINDS = ("agreement", "ritual")
@@ -50,12 +50,9 @@ def current_meeting(session: Session, user_id: int) -> tuple[User, CheckInMeetin
 
 
 def _partner_of(session: Session, couple_id: int, user_id: int) -> int:
-    partner = session.exec(
-        select(col(User.id)).where(col(User.couple_id) == couple_id, col(User.id) != user_id)
-    ).first()
-    if partner is None:
-        raise ServiceError("The check-in is for two: invite your partner first.")
-    return partner
+    partner = require_partner(session, couple_id, user_id, "The check-in is for two: invite your partner first.")
+    assert partner.id is not None
+    return partner.id
 
 
 def write_if_unchanged(session: Session, found: CheckInMeeting, **values: object) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy import update
@@ -17,22 +17,24 @@ from sqlmodel import Session, col, select
 from couple_dash.domain import repair as rules
 from couple_dash.domain.cadence import CadenceKind, local_today
 from couple_dash.domain.commitments import MAX_TEXT, MAX_WHY, Category, Status
-from couple_dash.domain.followthrough import CommitmentFacts
+from couple_dash.domain.lines import clean_line
 from couple_dash.domain.wording import check_wording
 from couple_dash.models import Commitment, Pause, RepairMenuItem, Tick, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, commitments, couple_of
-from couple_dash.services.commitments import CommitmentInput, cadence_of
+from couple_dash.services.commitment_views import _facts, pause_days  # the same days the cards count
+from couple_dash.services.commitments import CommitmentInput
 
 NOT_IN_COUPLE = "That item isn't on your couple's repair menus."
 LIVE_STATUSES = (Status.PROPOSED.value, Status.ACTIVE.value, Status.PAUSED.value)
 
 
 class MenuConflict(ServiceError):
-    def __init__(self) -> None:
+    def __init__(self, version: int) -> None:
         super().__init__(
             "This item changed on another device while you were editing. The newer text is shown; yours is still "
             "in the box, so you can save it over that or let it go."
         )
+        self.version = version  # the item's version now: saving over it is based on this one
 
 
 class AlreadyCommitted(ServiceError):
@@ -98,7 +100,7 @@ def add_item(*, session: Session, user_id: int, text: str, now: datetime | None 
     item = RepairMenuItem(
         couple_id=couple_id,
         owner_id=user_id,
-        text=rules.clean_item_text(text),
+        text=clean_line(text),
         position=(mine[1] or 0) + 1,
         created_at=now,
         updated_at=now,
@@ -118,11 +120,11 @@ def edit_item(
     written = session.exec(
         update(RepairMenuItem)
         .where(col(RepairMenuItem.id) == item_id, col(RepairMenuItem.version) == base_version)
-        .values(text=rules.clean_item_text(text), version=RepairMenuItem.version + 1, updated_at=now or utcnow())
+        .values(text=clean_line(text), version=RepairMenuItem.version + 1, updated_at=now or utcnow())
     )
     session.refresh(item)
     if not written.rowcount:
-        raise MenuConflict()
+        raise MenuConflict(item.version)
     return item
 
 
@@ -217,15 +219,12 @@ def _wins(session: Session, linked: list[Commitment], zones: dict[int, str], now
             col(Pause.commitment_id).in_(ids), col(Pause.agreed_at).is_not(None), col(Pause.withdrawn_at).is_(None)
         )
     ).all():
-        day, last = pause.start_date, min(pause.end_date or todays[pause.commitment_id], todays[pause.commitment_id])
-        while day <= last:
-            paused[pause.commitment_id].add(day)
-            day += timedelta(days=1)
+        paused[pause.commitment_id].update(pause_days(pause, todays[pause.commitment_id]))
     notes = {}
     for c in linked:
         assert c.id is not None
         facts = rules.WinFacts(
-            CommitmentFacts(cadence_of(c), c.start_date, c.ended_on),
+            _facts(c),
             done[c.id],
             paused[c.id],
             todays[c.id],

@@ -12,7 +12,8 @@ from sqlmodel import Session, col, select
 
 from couple_dash.domain.recurrence import local_instant, occurrence_index, planner_for
 from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, User, utcnow
-from couple_dash.services.rituals import partner_of, recurrence_of
+from couple_dash.services import partner_of
+from couple_dash.services.rituals import recurrence_of
 
 STATUS_LABELS = {"planned": "Planned", "done": "Done", "missed": "Missed", "moved": "Moved"}
 
@@ -143,7 +144,8 @@ def ritual_views(*, session: Session, couple_id: int, now: datetime | None = Non
     views = []
     for ritual in rituals:
         assert ritual.id is not None
-        partner = partner_of(session, couple_id, ritual.planner_id)
+        other = partner_of(session, couple_id, ritual.planner_id)
+        partner = other.id if other is not None else None
         recurrence = recurrence_of(ritual)
         # Coming: not over yet (today's morning coffee is "recent" by the evening).
         today = now.astimezone(ZoneInfo(ritual.zone)).date()

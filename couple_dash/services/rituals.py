@@ -22,8 +22,8 @@ from sqlmodel import update as update_rows
 
 from couple_dash.domain import check_in_time
 from couple_dash.domain.recurrence import MAX_DURATION, Recurrence, RecurrenceKind, local_instant
-from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, User, utcnow
-from couple_dash.services import NotAllowed, ServiceError, couple_of
+from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, utcnow
+from couple_dash.services import NotAllowed, ServiceError, couple_of, partner_of
 
 NOT_YOURS = "That ritual isn't part of your couple's plans."
 CHECK_IN_ELSEWHERE = "The weekly check-in is set on the Check-in page: change its day and time there."
@@ -56,10 +56,6 @@ def recurrence_of(ritual: Ritual) -> Recurrence:
         ritual.interval_weeks,
         ritual.month_day,
     )
-
-
-def partner_of(session: Session, couple_id: int, user_id: int) -> int | None:
-    return session.exec(select(col(User.id)).where(col(User.couple_id) == couple_id, col(User.id) != user_id)).first()
 
 
 def _own(session: Session, couple_id: int, ritual_id: int) -> Ritual:
@@ -111,7 +107,7 @@ def _plan(
         planner = ritual.planner_id if ritual is not None and ritual.planner_mode == "alternate" else user_id
         mode = "alternate"
     else:
-        planner = partner if data.planner_mode == "partner" and partner is not None else user_id
+        planner = partner.id if data.planner_mode == "partner" and partner is not None and partner.id else user_id
         mode = "me" if planner == creator else "partner"
     return {
         "title": " ".join(data.title.split()),

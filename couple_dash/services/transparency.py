@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from couple_dash.domain import transparency as rules
+from couple_dash.domain.lines import clean_line
 from couple_dash.models import TransparencyUpdate, UpdatePreset, User, utcnow
 from couple_dash.services import NotAllowed, ServiceError, couple_of
 
@@ -79,7 +80,7 @@ def post_update(*, session: Session, user_id: int, text: str, now: datetime | No
     if problem := rules.update_problem(text):
         raise ServiceError(problem)
     update = TransparencyUpdate(
-        couple_id=couple_id, author_id=user_id, text=rules.clean_text(text), created_at=now or utcnow()
+        couple_id=couple_id, author_id=user_id, text=clean_line(text), created_at=now or utcnow()
     )
     session.add(update)
     session.flush()
@@ -157,7 +158,7 @@ def add_preset(*, session: Session, user_id: int, text: str) -> UpdatePreset:
     if problem := rules.preset_problem(text, [p.text for p in existing]):
         raise ServiceError(problem)
     preset = UpdatePreset(
-        user_id=user_id, text=rules.clean_text(text), position=max((p.position for p in existing), default=0) + 1
+        user_id=user_id, text=clean_line(text), position=max((p.position for p in existing), default=0) + 1
     )
     session.add(preset)
     session.flush()

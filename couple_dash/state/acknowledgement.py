@@ -15,7 +15,7 @@ from couple_dash.domain.acknowledgement import STEPS, change_nudges, check_minim
 from couple_dash.services import ServiceError, acknowledgements
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.acknowledgements import AckFields
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 from couple_dash.state.couple import ACKNOWLEDGEMENTS
 
 REVIEW_STEP = len(STEPS)  # after the four guided steps: read it through and send
@@ -55,14 +55,10 @@ class AcknowledgementState(rx.State):
         self.feelings_nudge, self.feelings_points = feelings.summary, feelings.points
         self.change_points = change_nudges(fields.differently)
 
-    async def _viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
     @rx.event
     async def load_draft(self):
         """The signed-in author's own draft (if any) into this tab."""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return
         with session_scope() as session:
@@ -90,7 +86,7 @@ class AcknowledgementState(rx.State):
         self._show(AckFields(self.what_happened, self.impact, self.feelings, value))
 
     async def _save(self) -> bool:
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return False
         if not any(v.strip() for v in (self.what_happened, self.impact, self.feelings, self.differently)):
@@ -137,7 +133,7 @@ class AcknowledgementState(rx.State):
 
     @rx.event
     async def discard(self):
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None or not self.draft_id:
             self._show(AckFields())
             self.step = 0
@@ -155,7 +151,7 @@ class AcknowledgementState(rx.State):
     async def send(self):
         """Share it with the partner: the only way its words leave this tab."""
         self.error = ""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         assert viewer.couple_id is not None
@@ -179,7 +175,7 @@ class AcknowledgementState(rx.State):
 
     async def _thread(self, action: Callable[[Session, Viewer], object]) -> Any:
         self.thread_error = ""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         assert viewer.couple_id is not None

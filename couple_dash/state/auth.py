@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import reflex as rx
 from reflex.event import EventSpec
+from sqlmodel import Session
 
 from couple_dash import routes, sync
 from couple_dash.db import session_scope
-from couple_dash.services import accounts, web_push
+from couple_dash.services import ServiceError, accounts, web_push
 from couple_dash.services.accounts import Viewer
 
 SESSION_STORAGE_KEY = "couple_dash_session"
+NOT_SIGNED_IN = "Your session has ended; sign in again to carry on."
 
 
 class AuthState(rx.State):
@@ -105,3 +108,31 @@ async def current_viewer(state: rx.State) -> Viewer | None:
     auth = await state.get_state(AuthState)
     assert isinstance(auth, AuthState)
     return auth.current_viewer()
+
+
+async def paired_viewer(state: rx.State) -> Viewer | None:
+    """The signed-in user behind the tab, if they are in a couple; ``None`` otherwise."""
+    viewer = await current_viewer(state)
+    return viewer if viewer is not None and viewer.couple_id is not None else None
+
+
+async def run_for_couple(
+    state: rx.State, action: Callable[[Session, Viewer], object], *parts: str, refresh_on_refusal: bool = False
+) -> str | None:
+    """A service call for the signed-in partner, then the couple's changed ``parts`` (also after a refusal, when
+    asked: to show how things stand now); the refusal's message, or None."""
+    viewer = await paired_viewer(state)
+    if viewer is None:
+        return NOT_SIGNED_IN
+    assert viewer.couple_id is not None
+    try:
+        with session_scope() as session:
+            action(session, viewer)
+    except ServiceError as refusal:
+        if refresh_on_refusal:
+            for part in parts:
+                await sync.link_and_refresh(state, viewer.couple_id, only=part)
+        return refusal.message
+    for part in parts:
+        await sync.link_and_refresh(state, viewer.couple_id, only=part)
+    return None

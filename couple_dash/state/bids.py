@@ -7,11 +7,8 @@ from typing import Any
 import reflex as rx
 
 from couple_dash import sync
-from couple_dash.db import session_scope
-from couple_dash.services import ServiceError, bids
-from couple_dash.state.auth import current_viewer
-
-NOT_SIGNED_IN = "Your session has ended; sign in again to carry on."
+from couple_dash.services import bids
+from couple_dash.state.auth import run_for_couple
 
 
 class BidsState(rx.State):
@@ -20,30 +17,16 @@ class BidsState(rx.State):
     reply_error: str = ""
 
     async def _send(self, text: str) -> str | None:
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
-            return NOT_SIGNED_IN
-        try:
-            with session_scope() as session:
-                bids.send(session=session, user_id=viewer.user_id, text=text)
-        except ServiceError as refusal:
-            return refusal.message
-        await sync.link_and_refresh(self, viewer.couple_id, only=sync.BIDS)
-        return None
+        return await run_for_couple(self, lambda s, v: bids.send(session=s, user_id=v.user_id, text=text), sync.BIDS)
 
     async def _reply(self, bid_id: int, choice: str = "", text: str = "") -> str | None:
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
-            return NOT_SIGNED_IN
-        try:
-            with session_scope() as session:
-                bids.reply(session=session, user_id=viewer.user_id, bid_id=bid_id, choice=choice, text=text)
-        except ServiceError as refusal:
-            # Whatever happened (answered on another screen, the moment passed), show how it stands now.
-            await sync.link_and_refresh(self, viewer.couple_id, only=sync.BIDS)
-            return refusal.message
-        await sync.link_and_refresh(self, viewer.couple_id, only=sync.BIDS)
-        return None
+        # Whatever a refusal was about (answered on another screen, the moment passed), show how it stands now.
+        return await run_for_couple(
+            self,
+            lambda s, v: bids.reply(session=s, user_id=v.user_id, bid_id=bid_id, choice=choice, text=text),
+            sync.BIDS,
+            refresh_on_refusal=True,
+        )
 
     @rx.event
     async def send_preset(self, text: str):

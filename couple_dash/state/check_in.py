@@ -17,7 +17,7 @@ from couple_dash.services import ServiceError, agenda, meeting, meeting_summary,
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.agenda import AgendaItemView
 from couple_dash.services.meeting_summary import SummaryView
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 
 
 class CheckInState(rx.State):
@@ -35,10 +35,6 @@ class CheckInState(rx.State):
     # couple's past check-ins (re-read whenever the agenda or the meeting changes).
     private_items: list[AgendaItemView] = []
     summaries: list[SummaryView] = []
-
-    async def _paired_viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
 
     async def _publish(self, viewer: Viewer, part: str | None = sync.AGENDA) -> None:
         assert viewer.couple_id is not None
@@ -58,7 +54,7 @@ class CheckInState(rx.State):
     @rx.event
     async def add(self, form: dict[str, Any]):
         self.add_error = ""
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
@@ -91,7 +87,7 @@ class CheckInState(rx.State):
 
     @rx.event
     async def save_edit(self):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         self.edit_error = ""
@@ -120,7 +116,7 @@ class CheckInState(rx.State):
 
     @rx.event
     async def remove(self, item_id: int):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
@@ -133,7 +129,7 @@ class CheckInState(rx.State):
 
     @rx.event
     async def move(self, item_id: int, direction: int):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
@@ -147,7 +143,7 @@ class CheckInState(rx.State):
     @rx.event
     async def load_private(self):
         """The caller's own hidden items and the couple's past check-ins: never part of the shared view."""
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             self.private_items, self.summaries = [], []
             return
@@ -160,7 +156,7 @@ class CheckInState(rx.State):
     @rx.event
     async def save_schedule(self, form: dict[str, Any]):
         self.schedule_error = ""
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:
@@ -182,7 +178,7 @@ class CheckInState(rx.State):
 
     @rx.event
     async def start_meeting(self, form: dict[str, Any]):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         try:

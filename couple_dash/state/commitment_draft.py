@@ -10,7 +10,7 @@ import reflex as rx
 from couple_dash import routes, sync
 from couple_dash.db import session_scope
 from couple_dash.domain.cadence import CadenceKind
-from couple_dash.domain.wording import check_wording
+from couple_dash.domain.wording import wording_nudge
 from couple_dash.services import ServiceError, commitments
 from couple_dash.services.commitments import CommitmentInput
 from couple_dash.state.auth import current_viewer
@@ -58,9 +58,7 @@ class CommitmentDraftState(rx.State):
 
     def _show_text(self, value: str) -> None:
         self.text = value
-        check = check_wording(value) if value.strip() else None
-        self.nudge = check.summary if check else ""
-        self.nudge_points = [finding.suggestion for finding in check.findings] if check else []
+        self.nudge, self.nudge_points = wording_nudge(value)
 
     @rx.event
     def set_cadence_kind(self, value: str) -> None:

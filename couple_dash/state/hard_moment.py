@@ -13,11 +13,11 @@ from couple_dash import routes, sync
 from couple_dash.db import session_scope
 from couple_dash.domain.acknowledgement import check_minimising
 from couple_dash.domain.hard_moment import OWN_PART, PLAN, STEP_KEYS
-from couple_dash.domain.wording import check_wording
+from couple_dash.domain.wording import wording_nudge
 from couple_dash.services import ServiceError, hard_moments
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.hard_moments import MomentSummary
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 from couple_dash.state.couple import HARD_MOMENT
 
 
@@ -29,12 +29,8 @@ class HardMomentState(rx.State):
     plan_points: list[str] = []
     past: list[MomentSummary] = []
 
-    async def _viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
     async def _act(self, action: Callable[[Session, Viewer], object], part: str | None = HARD_MOMENT) -> Any:
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.redirect(routes.DASHBOARD)
         assert viewer.couple_id is not None
@@ -52,19 +48,17 @@ class HardMomentState(rx.State):
     def _nudge(self) -> None:
         own = check_minimising(self.drafts[STEP_KEYS.index(OWN_PART)])
         self.own_part_nudge, self.own_part_points = own.summary, own.points
-        plan_text = self.drafts[STEP_KEYS.index(PLAN)]
-        plan = check_wording(plan_text) if plan_text.strip() else None
-        self.plan_nudge = plan.summary if plan else ""
-        self.plan_points = [f.suggestion for f in plan.findings] if plan else []
+        self.plan_nudge, self.plan_points = wording_nudge(self.drafts[STEP_KEYS.index(PLAN)])
 
     @rx.event
     async def load_mine(self):
         """This partner's words already shared in the open talk (on joining, and when a talk opens or ends)."""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return
         with session_scope() as session:
-            self.drafts = [hard_moments.my_entry(session=session, user_id=viewer.user_id, step=k) for k in STEP_KEYS]
+            mine = hard_moments.my_entries(session=session, user_id=viewer.user_id)
+            self.drafts = [mine.get(k, "") for k in STEP_KEYS]
             self.past = hard_moments.past(session=session, user_id=viewer.user_id, time_zone=viewer.time_zone)
         self._nudge()
 

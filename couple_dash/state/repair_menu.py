@@ -70,11 +70,10 @@ class RepairMenuState(rx.State):
                 )
             )
         except repair_menu.MenuConflict as conflict:
-            self.edit_error = conflict.message
+            self.edit_error, self.base_version = conflict.message, conflict.version
             viewer = await current_viewer(self)
             if viewer is not None and viewer.couple_id is not None:
                 await sync.link_and_refresh(self, viewer.couple_id, only=REPAIR_MENU)
-                self.base_version = next((i.version for i in _menu(viewer, item_id)), self.base_version)
             return None
         except ServiceError as refusal:
             self.edit_error = refusal.message
@@ -118,10 +117,3 @@ class RepairMenuState(rx.State):
         viewer = await current_viewer(self)
         if viewer is not None and viewer.couple_id is not None:
             await sync.link_and_refresh(self, viewer.couple_id, only=REPAIR_MENU)
-
-
-def _menu(viewer: Viewer, item_id: int) -> list[repair_menu.RepairItemView]:
-    assert viewer.couple_id is not None
-    with session_scope() as session:
-        menus = repair_menu.menu_views(session=session, couple_id=viewer.couple_id)
-        return [v for menu in menus for v in menu.acts if v.id == item_id]

@@ -12,12 +12,11 @@ from sqlmodel import Session
 from couple_dash import sync
 from couple_dash.db import session_scope
 from couple_dash.domain.transparency import DEFAULT_REVIEW_WEEKS
-from couple_dash.services import ServiceError, agreements, transparency
+from couple_dash.services import agreements, transparency
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.transparency import PresetView, StarterChoice
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer, run_for_couple
 
-NOT_SIGNED_IN = "Your session has ended; sign in again to carry on."
 THANKS = "Shared. Thank you for letting them know."
 
 
@@ -37,28 +36,14 @@ class TransparencyState(rx.State):
     answer_error: str = ""
     confirming_id: int = 0  # the agreement whose "withdraw it for both of you?" is showing on this tab
 
-    async def _run(self, action: Callable[[Session, Viewer], object], *parts: str) -> str | None:
-        """A service call for the signed-in partner, then the couple's changed parts; the refusal, or None."""
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
-            return NOT_SIGNED_IN
-        try:
-            with session_scope() as session:
-                action(session, viewer)
-        except ServiceError as refusal:
-            return refusal.message
-        for part in parts:
-            await sync.link_and_refresh(self, viewer.couple_id, only=part)
-        return None
-
     # ---- updates -----------------------------------------------------------------------------------------------
 
     @rx.event
     async def share(self, form: dict[str, Any]):
         text = str(form.get("text", ""))
         self.update_error = (
-            await self._run(
-                lambda s, v: transparency.post_update(session=s, user_id=v.user_id, text=text), sync.UPDATES
+            await run_for_couple(
+                self, lambda s, v: transparency.post_update(session=s, user_id=v.user_id, text=text), sync.UPDATES
             )
             or ""
         )
@@ -70,8 +55,10 @@ class TransparencyState(rx.State):
     @rx.event
     async def share_preset(self, preset_id: int):
         self.update_error = (
-            await self._run(
-                lambda s, v: transparency.post_preset(session=s, user_id=v.user_id, preset_id=preset_id), sync.UPDATES
+            await run_for_couple(
+                self,
+                lambda s, v: transparency.post_preset(session=s, user_id=v.user_id, preset_id=preset_id),
+                sync.UPDATES,
             )
             or ""
         )
@@ -79,14 +66,17 @@ class TransparencyState(rx.State):
 
     @rx.event
     async def remove_update(self, update_id: int):
-        refusal = await self._run(
-            lambda s, v: transparency.remove_update(session=s, user_id=v.user_id, update_id=update_id), sync.UPDATES
+        refusal = await run_for_couple(
+            self,
+            lambda s, v: transparency.remove_update(session=s, user_id=v.user_id, update_id=update_id),
+            sync.UPDATES,
         )
         return rx.toast.error(refusal) if refusal else None
 
     @rx.event
     async def react(self, update_id: int, reaction: str):
-        refusal = await self._run(
+        refusal = await run_for_couple(
+            self,
             lambda s, v: transparency.react(session=s, user_id=v.user_id, update_id=update_id, reaction=reaction),
             sync.UPDATES,
         )
@@ -99,8 +89,8 @@ class TransparencyState(rx.State):
         await self._read_presets()
 
     async def _read_presets(self) -> None:
-        viewer = await current_viewer(self)
-        if viewer is None or viewer.couple_id is None:
+        viewer = await paired_viewer(self)
+        if viewer is None:
             self.presets, self.starters = [], []
             return
         with session_scope() as session:
@@ -108,7 +98,7 @@ class TransparencyState(rx.State):
         self.starters = transparency.starter_choices(self.presets)
 
     async def _preset_change(self, action: Callable[[Session, Viewer], object]) -> bool:
-        self.preset_error = await self._run(action) or ""
+        self.preset_error = await run_for_couple(self, action) or ""
         await self._read_presets()
         return not self.preset_error
 
@@ -150,8 +140,8 @@ class TransparencyState(rx.State):
         text, weeks = str(form.get("text", "")), str(form.get("review_weeks") or DEFAULT_REVIEW_WEEKS)
         make = agreements.ask if self.agreement_mode == "ask" else agreements.offer
         self.agreement_error = (
-            await self._run(
-                lambda s, v: make(session=s, user_id=v.user_id, text=text, review_weeks=weeks), sync.AGREEMENTS
+            await run_for_couple(
+                self, lambda s, v: make(session=s, user_id=v.user_id, text=text, review_weeks=weeks), sync.AGREEMENTS
             )
             or ""
         )
@@ -174,7 +164,8 @@ class TransparencyState(rx.State):
         agreement_id = self.answering_id
         text, weeks = str(form.get("text", "")), str(form.get("review_weeks") or DEFAULT_REVIEW_WEEKS)
         self.answer_error = (
-            await self._run(
+            await run_for_couple(
+                self,
                 lambda s, v: agreements.accept(
                     session=s, user_id=v.user_id, agreement_id=agreement_id, text=text, review_weeks=weeks
                 ),
@@ -190,7 +181,7 @@ class TransparencyState(rx.State):
         self.confirming_id = agreement_id
 
     async def _end(self, action: Callable[[Session, Viewer], object], done: str):
-        refusal = await self._run(action, sync.AGREEMENTS, sync.NOTIFICATIONS)
+        refusal = await run_for_couple(self, action, sync.AGREEMENTS, sync.NOTIFICATIONS)
         self.confirming_id = 0
         if refusal:
             return rx.toast.error(refusal)
@@ -213,7 +204,8 @@ class TransparencyState(rx.State):
 
     @rx.event
     async def renew(self, agreement_id: int, weeks: int):
-        refusal = await self._run(
+        refusal = await run_for_couple(
+            self,
             lambda s, v: agreements.renew(session=s, user_id=v.user_id, agreement_id=agreement_id, review_weeks=weeks),
             sync.AGREEMENTS,
         )

@@ -67,8 +67,9 @@ def test_each_partner_keeps_their_own_menu_in_their_own_order(session: Session, 
         session=session, user_id=sam, item_id=_id(first), text="Tell me as soon as plans change", base_version=1
     )
     assert (edited.text, edited.version) == ("Tell me as soon as plans change", 2)
-    with pytest.raises(repair_menu.MenuConflict):
+    with pytest.raises(repair_menu.MenuConflict) as conflict:
         repair_menu.edit_item(session=session, user_id=sam, item_id=_id(first), text="Stale words", base_version=1)
+    assert conflict.value.version == 2  # the newer version, to save over it if they choose
 
 
 def test_only_the_owner_changes_their_menu(session: Session, couple: tuple[int, int]) -> None:
@@ -266,6 +267,30 @@ def test_only_the_receiver_responds_and_only_the_author_follows_up(
     assert acknowledgements.sent_views(session=session, couple_id=_couple_id(session, mallory)) == []
 
 
+def test_times_in_a_thread_are_instants_each_reader_shows_in_their_own_zone(
+    session: Session, couple: tuple[int, int]
+) -> None:
+    """The author in Auckland, the receiver in London: the view carries the moment itself, not the author's clock
+    (the browser writes it in the reader's own zone, as for updates and bids)."""
+    from couple_dash.models import User
+
+    alex, sam = couple
+    for user_id, zone in ((alex, "Pacific/Auckland"), (sam, "Europe/London")):
+        person = session.get(User, user_id)
+        assert person is not None
+        person.time_zone = zone
+        session.add(person)
+    later = NOW + timedelta(minutes=5)
+    sent, _ = acknowledgements.send(session=session, user_id=alex, draft_id=0, fields=FIELDS, now=NOW)
+    acknowledgements.respond(session=session, user_id=sam, ack_id=_id(sent), kind="heard", now=later)
+    view = acknowledgements.sent_views(session=session, couple_id=_couple_id(session, sam))[0]
+    assert view.sent_ms == int(NOW.timestamp() * 1000)
+    assert [r.at_ms for r in view.replies] == [int(later.timestamp() * 1000)]
+    # No clock of either zone is baked into what both partners read.
+    assert "23:00" not in repr(view)
+    assert "10:00" not in repr(view)
+
+
 # ---- after a hard moment --------------------------------------------------------------------------------------
 
 
@@ -288,12 +313,19 @@ def test_a_hard_moment_talk_is_one_at_a_time_shared_step_by_step_and_kept(
     assert sorted((e.author_name, e.text) for e in view.words) == [("Alex", "Hurt and on edge"), ("Sam", "Lonely")]
     hard_moments.share(session=session, user_id=alex, step="feelings", text="Hurt, calmer now")
     hard_moments.share(session=session, user_id=sam, step="plan", text="Ask for a break when I raise my voice")
+    # Each partner's own words come back by step, for their own boxes only.
+    assert hard_moments.my_entries(session=session, user_id=alex) == {"feelings": "Hurt, calmer now"}
+    assert hard_moments.my_entries(session=session, user_id=sam) == {
+        "feelings": "Lonely",
+        "plan": "Ask for a break when I raise my voice",
+    }
     made = hard_moments.plan_commitment(session=session, user_id=sam, now=NOW)
     assert (made.owner_id, made.text) == (sam, "Ask for a break when I raise my voice")
     with pytest.raises(ServiceError):
         hard_moments.plan_commitment(session=session, user_id=alex)  # Alex has no plan shared
     hard_moments.finish(session=session, user_id=sam, now=NOW)
     assert hard_moments.open_view(session=session, couple_id=couple_id).id == 0
+    assert hard_moments.my_entries(session=session, user_id=alex) == {}
     summary = hard_moments.past(session=session, user_id=alex, time_zone="UTC")
     assert [s.id for s in summary] == [started.id]
     assert [(s.title, s.lines) for s in summary[0].sections] == [

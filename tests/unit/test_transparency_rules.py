@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from couple_dash.domain.lines import clean_line
 from couple_dash.domain.transparency import (
     DEFAULT_REVIEW_WEEKS,
     MAX_PRESETS,
@@ -14,7 +15,6 @@ from couple_dash.domain.transparency import (
     STARTER_PRESETS,
     AgreementStatus,
     agreement_problem,
-    clean_text,
     ended_message,
     parse_reaction,
     parse_review_weeks,
@@ -28,7 +28,7 @@ TODAY = date(2026, 11, 26)
 
 
 def test_an_update_is_one_tidy_line_of_at_most_200_characters() -> None:
-    assert clean_text("  Leaving   work\n now ") == "Leaving work now"
+    assert clean_line("  Leaving   work\n now ") == "Leaving work now"
     assert update_problem("Leaving work now") is None
     assert update_problem("x" * 200) is None
     assert "under 200" in (update_problem("x" * 201) or "")

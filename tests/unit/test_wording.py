@@ -1,6 +1,6 @@
 import pytest
 
-from couple_dash.domain.wording import WordingIssue, check_wording
+from couple_dash.domain.wording import WordingIssue, check_wording, wording_nudge
 
 HEDGE = WordingIssue.HEDGE
 COMPARATIVE = WordingIssue.COMPARATIVE
@@ -165,3 +165,10 @@ def test_too_short_and_empty_text() -> None:
     assert issues("   ") == {TOO_SHORT}
     assert TOO_SHORT in issues("Text daily")
     assert TOO_SHORT not in issues("Text you daily")
+
+
+def test_the_nudge_under_a_box_is_quiet_while_it_is_empty_and_lists_one_suggestion_per_finding() -> None:
+    assert wording_nudge("  \n ") == ("", [])
+    check = check_wording("I'll try to be better")
+    assert wording_nudge("I'll try to be better") == (check.summary, [f.suggestion for f in check.findings])
+    assert wording_nudge("I will text you when I leave work") == ("", [])
