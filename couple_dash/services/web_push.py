@@ -99,22 +99,27 @@ def subscribe(
     return row
 
 
-def unsubscribe(*, session: Session, user_id: int, endpoint: str) -> bool:
-    """Forget one of the person's own devices (never anyone else's)."""
-    result = session.exec(
-        delete(PushSubscription).where(
-            col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
-        )
-    )
-    return bool(result.rowcount)
-
-
-def set_discreet(*, session: Session, user_id: int, endpoint: str, discreet: bool) -> bool:
-    row = session.exec(
+def _device(session: Session, user_id: int, endpoint: str) -> PushSubscription | None:
+    """This person's own device with this endpoint (never anyone else's; endpoints are unique)."""
+    return session.exec(
         select(PushSubscription).where(
             col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
         )
     ).first()
+
+
+def unsubscribe(*, session: Session, user_id: int, endpoint: str) -> bool:
+    """Forget one of the person's own devices (never anyone else's)."""
+    row = _device(session, user_id, endpoint)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def set_discreet(*, session: Session, user_id: int, endpoint: str, discreet: bool) -> bool:
+    row = _device(session, user_id, endpoint)
     if row is None:
         return False
     row.discreet = discreet
@@ -130,11 +135,7 @@ def devices(*, session: Session, user_id: int) -> list[DeviceView]:
 
 
 def is_subscribed(*, session: Session, user_id: int, endpoint: str) -> PushSubscription | None:
-    return session.exec(
-        select(PushSubscription).where(
-            col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
-        )
-    ).first()
+    return _device(session, user_id, endpoint)
 
 
 def send(
