@@ -164,7 +164,7 @@ def editable(*, session: Session, user_id: int, ritual_id: int) -> tuple[RitualI
         title=ritual.title,
         description=ritual.description,
         recurrence=ritual.recurrence,
-        time=f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d}",
+        time=check_in_time.format_time(ritual.minute),
         start=ritual.start_date,
         weekdays=tuple(sorted(recurrence.weekdays)),
         interval_weeks=ritual.interval_weeks,
