@@ -1,14 +1,19 @@
-// Live clocks for the check-in: elements carry a deadline (or a start) as epoch milliseconds from the server,
-// and this fills in "m:ss" every half second. React renders these elements empty, so it never fights this text.
+// Times the server sends as epoch milliseconds and the browser writes in; React renders these elements empty, so
+// it never fights this text.
+// - Live clocks for the check-in: elements carry a deadline (or a start), filled in as "m:ss" every half second.
+// - When something was shared (transparency updates, bids): the moment, in the reader's own time zone ("just now",
+//   "12 min ago", "18:05", "Yesterday 18:05", "Mon 24 Nov 18:05"), so two partners in different zones each read
+//   their own clock; refreshed every 20 seconds.
 (function () {
+  function show(el, text) {
+    if (el.textContent !== text) el.textContent = text;  // unchanged text writes nothing (no observer loop)
+  }
+
   function clock(ms) {
     var total = Math.max(0, Math.round(ms / 1000));
     var minutes = Math.floor(total / 60);
     var seconds = total % 60;
     return minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
-  }
-  function show(el, text) {
-    if (el.textContent !== text) el.textContent = text;  // unchanged text writes nothing (no observer loop)
   }
   function tick() {
     var now = Date.now();
@@ -24,18 +29,7 @@
       show(el, since ? clock(now - since) : "");
     });
   }
-  setInterval(tick, 500);
-  tick();
-  // Fill a clock in as soon as it appears, not up to half a second later.
-  new MutationObserver(tick).observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-timer-until", "data-timer-since"]
-  });
-})();
 
-// When something was shared (transparency updates, bids): elements carry the moment as epoch milliseconds and
-// this writes it in the reader's own time zone ("just now", "12 min ago", "18:05", "Yesterday 18:05",
-// "Mon 24 Nov 18:05"), so two partners in different zones each read their own clock. Rendered empty by React.
-(function () {
   function two(n) { return (n < 10 ? "0" : "") + n; }
   function label(ms, now) {
     var at = new Date(ms);
@@ -55,13 +49,17 @@
     var now = Date.now();
     document.querySelectorAll("[data-local-time]").forEach(function (el) {
       var ms = Number(el.getAttribute("data-local-time"));
-      var text = ms ? label(ms, now) : "";
-      if (el.textContent !== text) el.textContent = text;
+      show(el, ms ? label(ms, now) : "");
     });
   }
+
+  function all() { tick(); fill(); }
+  setInterval(tick, 500);
   setInterval(fill, 20000);
-  fill();
-  new MutationObserver(fill).observe(document.documentElement, {
-    childList: true, subtree: true, attributes: true, attributeFilter: ["data-local-time"]
+  all();
+  // Fill a time in as soon as it appears, not up to one interval later.
+  new MutationObserver(all).observe(document.documentElement, {
+    childList: true, subtree: true, attributes: true,
+    attributeFilter: ["data-timer-until", "data-timer-since", "data-local-time"]
   });
 })();

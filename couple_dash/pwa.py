@@ -18,20 +18,21 @@ ASSETS = PROJECT_ROOT / "assets"
 PACKAGE = PROJECT_ROOT / "couple_dash"
 SW_SOURCE = PACKAGE / "web" / "sw.js"
 
-# (output, source svg in assets/, size, background colour or None for transparent)
+# (output, source svg in assets/, size); all transparent
 ICONS = [
-    ("icon-192.png", "icon.svg", 192, None),
-    ("icon-512.png", "icon.svg", 512, None),
-    ("icon-maskable-192.png", "icon-maskable.svg", 192, None),
-    ("icon-maskable-512.png", "icon-maskable.svg", 512, None),
-    ("apple-touch-icon.png", "icon-maskable.svg", 180, None),  # iOS rounds the corners itself
-    ("badge-72.png", "badge.svg", 72, None),
+    ("icon-192.png", "icon.svg", 192),
+    ("icon-512.png", "icon.svg", 512),
+    ("icon-maskable-192.png", "icon-maskable.svg", 192),
+    ("icon-maskable-512.png", "icon-maskable.svg", 512),
+    ("apple-touch-icon.png", "icon-maskable.svg", 180),  # iOS rounds the corners itself
+    ("badge-72.png", "badge.svg", 72),
 ]
 
 _SHORTCUT = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48"><circle cx="24" cy="24" r="24" fill="#3e63dd"/>'
     '<g fill="none" stroke="#fff" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round">{}</g></svg>'
 )
+SHORTCUT_SIZE = 96
 SHORTCUTS = {
     "shortcut-tick.png": _SHORTCUT.format('<path d="M14 25l7 7 13-15"/>'),
     "shortcut-update.png": _SHORTCUT.format('<path d="M13 15h22v14H22l-6 5v-5h-3z"/>'),
@@ -48,12 +49,11 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def render_icons() -> None:
-    for name, source, size, background in ICONS:
-        svg = (ASSETS / source).read_text()
-        png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size, background=background))
+    app_icons = [(name, (ASSETS / source).read_text(), size) for name, source, size in ICONS]
+    shortcuts = [(name, svg, SHORTCUT_SIZE) for name, svg in SHORTCUTS.items()]
+    for name, svg, size in app_icons + shortcuts:
+        png = bytes(resvg_py.svg_to_bytes(svg_string=svg, width=size, height=size))
         _write_if_changed(ASSETS / name, png)
-    for name, svg in SHORTCUTS.items():
-        _write_if_changed(ASSETS / name, bytes(resvg_py.svg_to_bytes(svg_string=svg, width=96, height=96)))
 
 
 def release_version(assets: Path = ASSETS, package: Path = PACKAGE, worker: Path = SW_SOURCE) -> str:

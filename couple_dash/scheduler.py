@@ -245,11 +245,11 @@ def run_once(
             return SweepResult()
     with session_scope(engine) as session:
         result = sweep(session, holder, now)
-    push = push or push_settings()
-    if result.delivered and push.enabled:
-        outgoing = [web_push.Outgoing(d.user_id, d.title, d.body, d.link, d.key) for d in result.delivered]
-        with session_scope(engine) as session:
-            web_push.send(session=session, settings=push, outgoing=outgoing, sender=sender, now=now)
+    if result.delivered:
+        push = push or push_settings()
+        if push.enabled:
+            with session_scope(engine) as session:
+                web_push.send(session=session, settings=push, outgoing=result.delivered, sender=sender, now=now)
     return result
 
 

@@ -120,15 +120,13 @@ def connection_status() -> rx.Component:
     )
 
 
-def header() -> rx.Component:
+def _header(*between: rx.Component) -> rx.Component:
+    """The brand, then ``between`` on the right, then the tools every page has: light/dark and the quick exit."""
     return rx.el.header(
         rx.hstack(
             brand(),
             rx.spacer(),
-            connection_status(),
-            partner_presence(),
-            couple_badge(),
-            rx.cond(CoupleState.is_paired, bell(), rx.fragment()),
+            *between,
             rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
             quick_exit(),
             align="center",
@@ -136,6 +134,15 @@ def header() -> rx.Component:
             width="100%",
         ),
         class_name="cd-header",
+    )
+
+
+def header() -> rx.Component:
+    return _header(
+        connection_status(),
+        partner_presence(),
+        couple_badge(),
+        rx.cond(CoupleState.is_paired, bell(), rx.fragment()),
     )
 
 
@@ -209,31 +216,21 @@ def focus_shell(content: rx.Component) -> rx.Component:
     """The check-in's distraction-free frame: no navigation, just the meeting and a way back."""
     return rx.box(
         skip_link(),
-        rx.el.header(
-            rx.hstack(
-                brand(),
-                rx.spacer(),
-                connection_status(),
-                partner_presence(),
-                rx.link(
-                    rx.icon("x", size=16, aria_hidden="true"),
-                    rx.text.span("Leave the meeting view", class_name="cd-wide-only"),
-                    aria_label="Leave the meeting view",
-                    href=routes.CHECK_IN,
-                    size="2",
-                    id="leave-meeting-view",
-                    class_name="cd-tap",
-                    display="inline-flex",
-                    align_items="center",
-                    gap="0.3em",
-                ),
-                rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
-                quick_exit(),
-                align="center",
-                spacing="3",
-                width="100%",
+        _header(
+            connection_status(),
+            partner_presence(),
+            rx.link(
+                rx.icon("x", size=16, aria_hidden="true"),
+                rx.text.span("Leave the meeting view", class_name="cd-wide-only"),
+                aria_label="Leave the meeting view",
+                href=routes.CHECK_IN,
+                size="2",
+                id="leave-meeting-view",
+                class_name="cd-tap",
+                display="inline-flex",
+                align_items="center",
+                gap="0.3em",
             ),
-            class_name="cd-header",
         ),
         rx.el.main(_signed_in(content), id="main", class_name="cd-focus-main", tab_index=-1),
         worker_marker(),
@@ -279,6 +276,24 @@ def page_heading(title: str, subtitle: str = "") -> rx.Component:
     )
 
 
+def _register(
+    build: Callable[[], rx.Component],
+    page: Callable[[], rx.Component],
+    route: str,
+    title: str,
+    on_load: list[EventType[Any]],
+    *,
+    public: bool = False,
+) -> Callable[[], rx.Component]:
+    """Add ``page`` (``build`` in its frame) to PAGES; returns ``build`` unchanged, as a decorator does."""
+    page.__name__ = build.__name__
+    # Reflex writes a page's memoized components beside its defining module: one chunk per page, so a
+    # library only one page uses (recharts on Progress) is not loaded by every page.
+    page.__module__ = build.__module__
+    PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, on_load, public=public))
+    return build
+
+
 def app_page(
     route: str, title: str, on_load: list[EventType[Any]] | None = None, *, focus: bool = False
 ) -> Callable[[Callable[[], rx.Component]], Callable[[], rx.Component]]:
@@ -291,12 +306,7 @@ def app_page(
         def page() -> rx.Component:
             return focus_shell(build()) if focus else shell(build(), route)
 
-        page.__name__ = build.__name__
-        # Reflex writes a page's memoized components beside its defining module: one chunk per page, so a
-        # library only one page uses (recharts on Progress) is not loaded by every page.
-        page.__module__ = build.__module__
-        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, [ShellState.enter, *(on_load or [])]))
-        return build
+        return _register(build, page, route, title, [ShellState.enter, *(on_load or [])])
 
     return decorator
 
@@ -309,18 +319,7 @@ def public_page(
     def decorator(build: Callable[[], rx.Component]) -> Callable[[], rx.Component]:
         def page() -> rx.Component:
             return rx.box(
-                rx.el.header(
-                    rx.hstack(
-                        brand(),
-                        rx.spacer(),
-                        rx.color_mode.button(size="2", variant="ghost", aria_label="Switch light or dark mode"),
-                        quick_exit(),
-                        align="center",
-                        spacing="3",
-                        width="100%",
-                    ),
-                    class_name="cd-header",
-                ),
+                _header(),
                 rx.el.main(
                     rx.box(build(), safety_footer(), class_name="cd-public-column"),
                     id="main",
@@ -329,12 +328,7 @@ def public_page(
                 class_name="cd-app",
             )
 
-        page.__name__ = build.__name__
-        # Reflex writes a page's memoized components beside its defining module: one chunk per page, so a
-        # library only one page uses (recharts on Progress) is not loaded by every page.
-        page.__module__ = build.__module__
-        PAGES.append(PageSpec(route, f"{title} · {APP_NAME}", page, list(on_load or []), public=True))
-        return build
+        return _register(build, page, route, title, list(on_load or []), public=True)
 
     return decorator
 

@@ -14,6 +14,7 @@ from reflex.event import EventType
 from couple_dash.components.commitment_form import WEEKDAY_NAMES, label
 from couple_dash.components.forms import error_callout
 from couple_dash.domain.recurrence import MAX_INTERVAL_WEEKS, MAX_MONTH_DAY, RecurrenceKind
+from couple_dash.state.ritual_edit import RitualFormValues
 
 RECURRENCE_CHOICES = (
     (RecurrenceKind.WEEKLY, "Weekly, on chosen days"),
@@ -37,16 +38,37 @@ def ritual_form(
     on_cancel: EventType[Any] | None = None,
     note: rx.Var[str] | None = None,
 ) -> rx.Component:
-    """``values`` (a ``RitualFormValues`` var) pre-fills the fields; they remount whenever ``key`` changes."""
+    """``values`` (a ``RitualFormValues`` var) pre-fills the fields; they remount whenever ``key`` changes.
 
-    def start(name: str, blank: str) -> Any:
-        return getattr(values, name) if values is not None else blank
+    Without it the fields start blank, as a new ``RitualFormValues()`` has them.
+    """
+    blank = RitualFormValues()
+
+    def start(name: str) -> Any:
+        return getattr(values if values is not None else blank, name)
 
     def day_ticked(i: int) -> Any:
         return values.weekdays.contains(i) if values is not None else False
 
     field_id = f"{prefix}-{{}}".format
-    kind = recurrence
+
+    def cell(text: str | rx.Var[str], field: str, name: str, key_letter: str, **input_props: Any) -> rx.Component:
+        """A labelled one-line input, starting from ``values``' field ``name``."""
+        return rx.vstack(
+            label(text, field_id(field)),
+            rx.input(
+                width="100%",
+                id=field_id(field),
+                name=name,
+                size="3",
+                default_value=start(name),
+                key=key_letter + key,
+                **input_props,
+            ),
+            spacing="1",
+            width="100%",
+        )
+
     return rx.form(
         rx.vstack(
             rx.heading(heading, as_="h2", size="5"),
@@ -61,7 +83,7 @@ def ritual_form(
                 placeholder="Date night",
                 max_length=80,
                 size="3",
-                default_value=start("title", ""),
+                default_value=start("title"),
                 key="t" + key,
                 auto_focus=values is not None,  # an edit replaces the button that opened it: keep the focus
             ),
@@ -73,7 +95,7 @@ def ritual_form(
                 max_length=500,
                 rows="2",
                 size="3",
-                default_value=start("description", ""),
+                default_value=start("description"),
                 key="d" + key,
                 placeholder="Phones away, something new each time.",
             ),
@@ -82,12 +104,12 @@ def ritual_form(
                 *[rx.el.option(text, value=k.value) for k, text in RECURRENCE_CHOICES],
                 id=field_id("recurrence"),
                 name="recurrence",
-                value=kind,
+                value=recurrence,
                 on_change=on_recurrence,
                 class_name="cd-select",
             ),
             rx.cond(
-                kind == RecurrenceKind.WEEKLY.value,
+                recurrence == RecurrenceKind.WEEKLY.value,
                 rx.vstack(
                     rx.el.fieldset(
                         rx.el.legend("On", class_name="cd-label"),
@@ -119,7 +141,7 @@ def ritual_form(
                         ],
                         id=field_id("interval"),
                         name="interval_weeks",
-                        default_value=start("interval_weeks", "1"),
+                        default_value=start("interval_weeks"),
                         key="i" + key,
                         class_name="cd-select",
                     ),
@@ -129,70 +151,22 @@ def ritual_form(
                 rx.fragment(),
             ),
             rx.cond(
-                kind == RecurrenceKind.MONTHLY.value,
-                rx.vstack(
-                    label("Day of the month", field_id("month-day")),
-                    rx.input(
-                        width="100%",
-                        id=field_id("month-day"),
-                        name="month_day",
-                        type="number",
-                        min="1",
-                        max=str(MAX_MONTH_DAY),
-                        default_value=start("month_day", "1"),
-                        key="m" + key,
-                        size="3",
-                    ),
-                    spacing="1",
-                    width="100%",
+                recurrence == RecurrenceKind.MONTHLY.value,
+                cell(
+                    "Day of the month",
+                    "month-day",
+                    "month_day",
+                    "m",
+                    type="number",
+                    min="1",
+                    max=str(MAX_MONTH_DAY),
                 ),
                 rx.fragment(),
             ),
             rx.grid(
-                rx.vstack(
-                    label(rx.cond(kind == "once", "On", "Starting"), field_id("start")),
-                    rx.input(
-                        width="100%",
-                        id=field_id("start"),
-                        name="start",
-                        type="date",
-                        size="3",
-                        default_value=start("start", ""),
-                        key="s" + key,
-                    ),
-                    spacing="1",
-                    width="100%",
-                ),
-                rx.vstack(
-                    label("At", field_id("time")),
-                    rx.input(
-                        width="100%",
-                        id=field_id("time"),
-                        name="time",
-                        type="time",
-                        default_value=start("time", "19:00"),
-                        key="h" + key,
-                        size="3",
-                    ),
-                    spacing="1",
-                    width="100%",
-                ),
-                rx.vstack(
-                    label("Minutes", field_id("duration")),
-                    rx.input(
-                        width="100%",
-                        id=field_id("duration"),
-                        name="duration_minutes",
-                        type="number",
-                        min="5",
-                        max="1440",
-                        default_value=start("duration_minutes", "90"),
-                        key="l" + key,
-                        size="3",
-                    ),
-                    spacing="1",
-                    width="100%",
-                ),
+                cell(rx.cond(recurrence == "once", "On", "Starting"), "start", "start", "s", type="date"),
+                cell("At", "time", "time", "h", type="time"),
+                cell("Minutes", "duration", "duration_minutes", "l", type="number", min="5", max="1440"),
                 columns=rx.breakpoints(initial="1", sm="3", lg="1", xl="3"),
                 spacing="3",
                 width="100%",
@@ -202,7 +176,7 @@ def ritual_form(
                 *[rx.el.option(text, value=value) for value, text in PLANNER_CHOICES],
                 id=field_id("planner"),
                 name="planner_mode",
-                default_value=start("planner_mode", "alternate"),
+                default_value=start("planner_mode"),
                 key="p" + key,
                 class_name="cd-select",
             ),

@@ -21,6 +21,11 @@ def parse_time(raw: str) -> int:
     return parsed.hour * 60 + parsed.minute
 
 
+def format_time(minute: int) -> str:
+    """Minutes after midnight -> "19:30" (what ``parse_time`` reads, and a time input shows)."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
 def parse_weekday(raw: str) -> int:
     try:
         weekday = int(raw)
@@ -47,4 +52,4 @@ def next_check_in(now: datetime, weekday: int, minute: int, zone: str) -> dateti
 
 
 def describe(weekday: int, minute: int, zone: str) -> str:
-    return f"{WEEKDAYS[weekday]}s at {minute // 60:02d}:{minute % 60:02d} ({zone.replace('_', ' ')} time)"
+    return f"{WEEKDAYS[weekday]}s at {format_time(minute)} ({zone.replace('_', ' ')} time)"

@@ -12,6 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from couple_dash.domain.check_in_time import format_time
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 MAX_INTERVAL_WEEKS = 8
@@ -86,7 +88,7 @@ class Recurrence:
         }
 
     def describe(self, minute: int) -> str:
-        at = f"at {minute // 60:02d}:{minute % 60:02d}"
+        at = f"at {format_time(minute)}"
         if self.kind is RecurrenceKind.ONCE:
             return f"{WEEKDAY_NAMES[self.start.weekday()]} {self.start.day} {self.start:%B %Y} {at}"
         if self.kind is RecurrenceKind.MONTHLY:

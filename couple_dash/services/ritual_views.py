@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
+from couple_dash.domain.check_in_time import format_time
 from couple_dash.domain.recurrence import local_instant, occurrence_index, planner_for
 from couple_dash.models import Ritual, RitualIdea, RitualOccurrence, User, utcnow
 from couple_dash.services import partner_of
@@ -87,10 +88,8 @@ def _view(
     may have changed since, and the old one isn't stored."""
     assert ritual.id is not None
     tz = ZoneInfo(ritual.zone)
-    starts = local_instant(day, ritual.minute, ritual.zone)
-    moved = record is not None and record.moved_to is not None
-    if record is not None and record.moved_to is not None:
-        starts = record.moved_to.astimezone(tz)
+    moved_to = record.moved_to if record is not None else None
+    starts = moved_to.astimezone(tz) if moved_to is not None else local_instant(day, ritual.minute, ritual.zone)
     status = record.status if record is not None else "planned"
     planner = planner_for(
         occurrence_index(recurrence_of(ritual), day),
@@ -103,7 +102,8 @@ def _view(
         title=ritual.title,
         kind=ritual.kind,
         day=day.isoformat(),
-        label=f"{starts:%a} {starts.day} {starts:%b}" + (f", {starts:%H:%M}" if on_plan or moved else ""),
+        label=f"{starts:%a} {starts.day} {starts:%b}"
+        + (f", {starts:%H:%M}" if on_plan or moved_to is not None else ""),
         starts_ms=int(starts.timestamp() * 1000),
         status=status,
         status_label=STATUS_LABELS.get(status, status),
@@ -198,7 +198,7 @@ def month(
         for day in sorted(planned | _history_days(records, ritual.id, first, min(last, ritual_today))):
             record = records.get((ritual.id, day))
             status = STATUS_LABELS.get(record.status, "") if record else ""
-            at = f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d} " if day in planned else ""
+            at = f"{format_time(ritual.minute)} " if day in planned else ""
             shown = at + ritual.title
             by_day.setdefault(day, []).append(shown + (f" · {status}" if status else ""))
     weeks = []

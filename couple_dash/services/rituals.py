@@ -160,7 +160,7 @@ def editable(*, session: Session, user_id: int, ritual_id: int) -> tuple[RitualI
         title=ritual.title,
         description=ritual.description,
         recurrence=ritual.recurrence,
-        time=f"{ritual.minute // 60:02d}:{ritual.minute % 60:02d}",
+        time=check_in_time.format_time(ritual.minute),
         start=ritual.start_date,
         weekdays=tuple(sorted(recurrence.weekdays)),
         interval_weeks=ritual.interval_weeks,
@@ -196,7 +196,7 @@ def update(
         raise RitualConflict(ritual)
     if all(getattr(ritual, name) == value for name, value in plan.items()):
         return ritual
-    old_minute, old_length = ritual.minute, ritual.duration_minutes
+    was = (ritual.minute, ritual.duration_minutes, ritual.zone)
     written = session.exec(
         update_rows(Ritual)
         .where(col(Ritual.id) == ritual_id, col(Ritual.version) == ritual.version)
@@ -205,19 +205,24 @@ def update(
     session.refresh(ritual)
     if not written.rowcount:
         raise RitualConflict(ritual)
-    _drop_superseded(session, ritual, old_minute, old_length, now)
+    _drop_superseded(session, ritual, *was, now)
     session.flush()
     return ritual
 
 
-def _drop_superseded(session: Session, ritual: Ritual, old_minute: int, old_length: int, now: datetime) -> None:
-    """Delete the records of occurrences still ahead (by the old plan's time) that the new plan no longer has."""
+def _drop_superseded(
+    session: Session, ritual: Ritual, old_minute: int, old_length: int, old_zone: str, now: datetime
+) -> None:
+    """Delete the records of occurrences still ahead (by the old plan's time) that the new plan no longer has.
+
+    Every change of a plan comes here: ``update`` for a ritual, ``set_check_in`` for the check-in.
+    """
     new = recurrence_of(ritual)
     length = timedelta(minutes=old_length)
     for record in session.exec(select(RitualOccurrence).where(col(RitualOccurrence.ritual_id) == ritual.id)).all():
         if new.happens_on(record.day) or record.status == "done":
             continue
-        starts = record.moved_to or local_instant(record.day, old_minute, ritual.zone)
+        starts = record.moved_to or local_instant(record.day, old_minute, old_zone)
         if starts + length > now:
             session.delete(record)
 
@@ -244,7 +249,11 @@ def check_in_ritual(session: Session, couple_id: int) -> Ritual | None:
 def set_check_in(
     *, session: Session, user_id: int, weekday: int, minute: int, today: date, now: datetime | None = None
 ) -> Ritual:
-    """The couple's usual check-in day and time, in the setter's zone (created on first use)."""
+    """The couple's usual check-in day and time, in the setter's zone (created on first use).
+
+    Occurrence records are kept or dropped as for an edited ritual (the module docstring).
+    """
+    now = now or utcnow()
     user, couple_id = couple_of(session, user_id)
     ritual = check_in_ritual(session, couple_id) or Ritual(
         couple_id=couple_id,
@@ -259,11 +268,14 @@ def set_check_in(
         planner_mode="alternate",
         planner_id=user_id,
         created_by=user_id,
-        created_at=now or utcnow(),
+        created_at=now,
     )
+    was = (ritual.minute, ritual.duration_minutes, ritual.zone)
     ritual.weekdays, ritual.minute, ritual.zone = str(weekday), minute, user.time_zone
     ritual.start_date = min(ritual.start_date, today)
-    ritual.version += 1 if ritual.id else 0
+    if ritual.id:
+        ritual.version += 1
+        _drop_superseded(session, ritual, *was, now)
     session.add(ritual)
     session.flush()
     return ritual

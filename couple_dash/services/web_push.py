@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from pywebpush import WebPushException, webpush
 from sqlmodel import Session, col, delete, select
@@ -35,15 +35,30 @@ NOT_A_PUSH_SERVICE = "This browser offered a push address we don't recognise, so
 Sender = Callable[[dict[str, Any], str, PushSettings], int]
 
 
+class Pushable(Protocol):
+    """What ``send`` pushes for one person: a reminder the scheduler delivered (``Due``) or an ``Outgoing``."""
+
+    @property
+    def user_id(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+    @property
+    def link(self) -> str: ...
+    @property
+    def key(self) -> str: ...  # the push's tag, so repeats replace each other
+
+
 @dataclass(frozen=True)
 class Outgoing:
-    """One reminder for one person, as the scheduler delivered it."""
+    """One message for one person sent outside the scheduler (the "Send a test" button)."""
 
     user_id: int
     title: str
     body: str
     link: str
-    tag: str
+    key: str
 
 
 @dataclass(frozen=True)
@@ -99,22 +114,27 @@ def subscribe(
     return row
 
 
-def unsubscribe(*, session: Session, user_id: int, endpoint: str) -> bool:
-    """Forget one of the person's own devices (never anyone else's)."""
-    result = session.exec(
-        delete(PushSubscription).where(
-            col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
-        )
-    )
-    return bool(result.rowcount)
-
-
-def set_discreet(*, session: Session, user_id: int, endpoint: str, discreet: bool) -> bool:
-    row = session.exec(
+def _device(session: Session, user_id: int, endpoint: str) -> PushSubscription | None:
+    """This person's own device with this endpoint (never anyone else's; endpoints are unique)."""
+    return session.exec(
         select(PushSubscription).where(
             col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
         )
     ).first()
+
+
+def unsubscribe(*, session: Session, user_id: int, endpoint: str) -> bool:
+    """Forget one of the person's own devices (never anyone else's)."""
+    row = _device(session, user_id, endpoint)
+    if row is None:
+        return False
+    session.delete(row)
+    session.flush()
+    return True
+
+
+def set_discreet(*, session: Session, user_id: int, endpoint: str, discreet: bool) -> bool:
+    row = _device(session, user_id, endpoint)
     if row is None:
         return False
     row.discreet = discreet
@@ -130,18 +150,14 @@ def devices(*, session: Session, user_id: int) -> list[DeviceView]:
 
 
 def is_subscribed(*, session: Session, user_id: int, endpoint: str) -> PushSubscription | None:
-    return session.exec(
-        select(PushSubscription).where(
-            col(PushSubscription.user_id) == user_id, col(PushSubscription.endpoint) == endpoint
-        )
-    ).first()
+    return _device(session, user_id, endpoint)
 
 
 def send(
     *,
     session: Session,
     settings: PushSettings,
-    outgoing: Iterable[Outgoing],
+    outgoing: Iterable[Pushable],
     sender: Sender = send_with_pywebpush,
     now: datetime | None = None,
     only_endpoint: str | None = None,
@@ -158,7 +174,7 @@ def send(
             if not endpoint_allowed(row.endpoint, settings.extra_origins):
                 continue  # stored before an operator removed its origin
             push: PushMessage = message(
-                title=item.title, body=item.body, link=item.link, tag=item.tag, discreet=row.discreet
+                title=item.title, body=item.body, link=item.link, tag=item.key, discreet=row.discreet
             )
             info = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
             try:

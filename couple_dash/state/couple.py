@@ -294,7 +294,7 @@ class CoupleState(rx.SharedState):
     @rx.var
     def schedule_time(self) -> str:
         minute = self.schedule.minute if self.schedule.weekday >= 0 else 19 * 60
-        return f"{minute // 60:02d}:{minute % 60:02d}"
+        return check_in_time.format_time(minute)
 
     @rx.var
     def schedule_label(self) -> str:

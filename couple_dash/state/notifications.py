@@ -8,14 +8,11 @@ import reflex as rx
 
 from couple_dash import routes, sync
 from couple_dash.db import session_scope
+from couple_dash.domain.check_in_time import format_time
 from couple_dash.services import ServiceError, notifications, reminder_settings
 from couple_dash.services.notifications import NotificationView
 from couple_dash.services.reminder_settings import ReminderChoices
 from couple_dash.state.auth import current_viewer
-
-
-def _clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 class NotificationState(rx.State):
@@ -66,8 +63,8 @@ class ReminderSettingsState(rx.State):
             "streak_nudge": row.streak_nudge,
             "weekly_digest": row.weekly_digest,
             "quiet_enabled": row.quiet_enabled,
-            "quiet_start": _clock(row.quiet_start),
-            "quiet_end": _clock(row.quiet_end),
+            "quiet_start": format_time(row.quiet_start),
+            "quiet_end": format_time(row.quiet_end),
         }
         self.error = self.notice = ""
 

@@ -47,10 +47,20 @@ class PushState(rx.State):
     notice: str = ""
 
     def _refresh_devices(self, user_id: int) -> None:
+        """The person's devices, and whether this browser is one of them.
+
+        With no subscription here (no endpoint, or one the server doesn't hold) ``discreet`` is the choice made
+        in this tab so far, which ``subscribed`` then saves; it is never reset by a lookup that found nothing.
+        """
         with session_scope() as session:
             self.devices = web_push.devices(session=session, user_id=user_id)
-            row = web_push.is_subscribed(session=session, user_id=user_id, endpoint=self.endpoint)
-        self.discreet = bool(row and row.discreet)
+            row = (
+                web_push.is_subscribed(session=session, user_id=user_id, endpoint=self.endpoint)
+                if self.endpoint
+                else None
+            )
+        if row is not None:
+            self.discreet = row.discreet
         if self.browser in ("on", "off"):
             self.browser = "on" if row is not None else "off"
 

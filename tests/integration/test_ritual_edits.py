@@ -220,3 +220,24 @@ def test_an_occurrence_today_that_is_not_over_is_only_coming(session: Session, s
     [view] = ritual_views.ritual_views(session=session, couple_id=couple(session, alex), now=NOW)
     assert view.coming[0].day == "2026-11-25"
     assert [o.day for o in view.recent] == ["2026-11-24", "2026-11-23", "2026-11-22"]
+
+
+def test_a_new_check_in_day_drops_what_was_planned_on_the_old_one(session: Session, settings: Settings) -> None:
+    alex, sam = pair(session, settings, "checkinmove")
+    check_in = rituals.set_check_in(session=session, user_id=alex, weekday=6, minute=19 * 60, today=date(2026, 11, 1))
+    assert check_in.id is not None
+    kw: dict[str, Any] = {"session": session, "ritual_id": check_in.id, "now": NOW}
+    rituals.mark(user_id=alex, day=date(2026, 11, 15), status="missed", **kw)
+    rituals.mark(user_id=sam, day=date(2026, 11, 22), status="done", reflection="Calm", **kw)
+    rituals.confirm(user_id=sam, day=date(2026, 11, 29), **kw)
+    rituals.reschedule(user_id=alex, day=date(2026, 12, 6), to=datetime(2026, 12, 7, 18, 0, tzinfo=UTC), **kw)
+    # A new time on the same day keeps every record.
+    rituals.set_check_in(session=session, user_id=alex, weekday=6, minute=20 * 60, today=NOW.date(), now=NOW)
+    kept = {date(2026, 11, 15), date(2026, 11, 22), date(2026, 11, 29), date(2026, 12, 6)}
+    assert set(records(session, check_in.id)) == kept
+    # A new day: the Sundays ahead are no longer check-ins, so their confirmation and move go (no stale reminder).
+    rituals.set_check_in(session=session, user_id=sam, weekday=5, minute=10 * 60, today=NOW.date(), now=NOW)
+    assert records(session, check_in.id) == {
+        date(2026, 11, 15): ("missed", "", ""),
+        date(2026, 11, 22): ("done", "", "Calm"),
+    }

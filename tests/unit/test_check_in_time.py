@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from couple_dash.domain.check_in_time import ScheduleError, describe, next_check_in, parse_time, parse_weekday
+from couple_dash.domain.check_in_time import (
+    ScheduleError,
+    describe,
+    format_time,
+    next_check_in,
+    parse_time,
+    parse_weekday,
+)
 
 SUNDAY = 6
 
@@ -55,3 +62,11 @@ def test_parsing_and_wording() -> None:
         with pytest.raises(ScheduleError):
             parse_weekday(bad)
     assert describe(SUNDAY, 19 * 60, "Europe/Berlin") == "Sundays at 19:00 (Europe/Berlin time)"
+
+
+@pytest.mark.parametrize(
+    ("minute", "shown"), [(0, "00:00"), (9 * 60 + 5, "09:05"), (19 * 60 + 30, "19:30"), (1439, "23:59")]
+)
+def test_a_time_is_shown_as_a_time_input_has_it_and_read_back(minute: int, shown: str) -> None:
+    assert format_time(minute) == shown
+    assert parse_time(shown) == minute
