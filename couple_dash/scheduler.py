@@ -246,10 +246,11 @@ def run_once(
     with session_scope(engine) as session:
         result = sweep(session, holder, now)
     if result.delivered:
-        push = push or push_settings()
+        push = push or push_settings()  # the environment is read only when there is something to push
         if push.enabled:
+            outgoing = [web_push.Outgoing(d.user_id, d.title, d.body, d.link, d.key) for d in result.delivered]
             with session_scope(engine) as session:
-                web_push.send(session=session, settings=push, outgoing=result.delivered, sender=sender, now=now)
+                web_push.send(session=session, settings=push, outgoing=outgoing, sender=sender, now=now)
     return result
 
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any
 
 from pywebpush import WebPushException, webpush
 from sqlmodel import Session, col, delete, select
@@ -35,30 +35,15 @@ NOT_A_PUSH_SERVICE = "This browser offered a push address we don't recognise, so
 Sender = Callable[[dict[str, Any], str, PushSettings], int]
 
 
-class Pushable(Protocol):
-    """What ``send`` pushes for one person: a reminder the scheduler delivered (``Due``) or an ``Outgoing``."""
-
-    @property
-    def user_id(self) -> int: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def link(self) -> str: ...
-    @property
-    def key(self) -> str: ...  # the push's tag, so repeats replace each other
-
-
 @dataclass(frozen=True)
 class Outgoing:
-    """One message for one person sent outside the scheduler (the "Send a test" button)."""
+    """One message for one person: a reminder the scheduler delivered, or the "Send a test" button's."""
 
     user_id: int
     title: str
     body: str
     link: str
-    key: str
+    tag: str
 
 
 @dataclass(frozen=True)
@@ -157,7 +142,7 @@ def send(
     *,
     session: Session,
     settings: PushSettings,
-    outgoing: Iterable[Pushable],
+    outgoing: Iterable[Outgoing],
     sender: Sender = send_with_pywebpush,
     now: datetime | None = None,
     only_endpoint: str | None = None,
@@ -174,7 +159,7 @@ def send(
             if not endpoint_allowed(row.endpoint, settings.extra_origins):
                 continue  # stored before an operator removed its origin
             push: PushMessage = message(
-                title=item.title, body=item.body, link=item.link, tag=item.key, discreet=row.discreet
+                title=item.title, body=item.body, link=item.link, tag=item.tag, discreet=row.discreet
             )
             info = {"endpoint": row.endpoint, "keys": {"p256dh": row.p256dh, "auth": row.auth}}
             try:
