@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from couple_dash.domain.text import clean_text
+from couple_dash.domain.wording import whole_words
 
 MAX_FIELD_LENGTH = 2000
 MAX_REPLY_LENGTH = 500
@@ -102,13 +103,9 @@ class ExcuseFinding:
     message: str
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
-
-
 _SMALL_THINGS = r"(?:kiss|drink|text|message|chat|joke|flirt|lunch|coffee|fling|bit of fun|one[- ]off|white lie|slip)"
 PATTERNS: dict[ExcuseIssue, re.Pattern[str]] = {
-    ExcuseIssue.MINIMISING: _any(
+    ExcuseIssue.MINIMISING: whole_words(
         r"(?:no|not (?:a|that|such a)|(?:wasn't|isn't) (?:a|that|such a)) big deal",
         r"(?:not|wasn't|isn't|was not|is not) (?:that|so|really|all that) bad",
         r"(?:it|that) (?:was|is|meant) nothing",
@@ -119,12 +116,12 @@ PATTERNS: dict[ExcuseIssue, re.Pattern[str]] = {
         r"over-?react(?:s|ed|ing)?|too sensitive",
         r"mistakes were made|things (?:got|were) said",
     ),
-    ExcuseIssue.CONDITIONAL: _any(
+    ExcuseIssue.CONDITIONAL: whole_words(
         r"if (?:i|that|it|this|what i did) (?:hurt|upset|offended|bothered) you",
         r"if you (?:were|felt|feel|got) (?:hurt|upset|offended|bothered)",
         r"sorry (?:if|that you feel|you feel|you felt|that you felt)",
     ),
-    ExcuseIssue.BLAME_SHIFTING: _any(
+    ExcuseIssue.BLAME_SHIFTING: whole_words(
         r"you made me",
         r"because you(?! (?:deserve|asked|matter|have a right|have the right|need|want|ask))",
         r"if you (?:had|hadn't|had not|would|wouldn't|weren't|did|didn't|just)",
@@ -134,7 +131,7 @@ PATTERNS: dict[ExcuseIssue, re.Pattern[str]] = {
         r"what about (?:you|when you)",
         r"you started (?:it|this)",
     ),
-    ExcuseIssue.NO_CHOICE: _any(
+    ExcuseIssue.NO_CHOICE: whole_words(
         r"(?:couldn't|could not|can't|cannot) help (?:it|myself)",
         r"(?:had|have) no (?:other )?(?:choice|option)",
         r"(?:didn't|did not) have (?:a|any|another) (?:choice|option)",
@@ -144,7 +141,7 @@ PATTERNS: dict[ExcuseIssue, re.Pattern[str]] = {
         r"(?:not|wasn't|isn't|was not|is not) (?:really |entirely |all )?my fault",
         r"made me do it",
     ),
-    ExcuseIssue.HURRYING: _any(
+    ExcuseIssue.HURRYING: whole_words(
         r"mov(?:e|ing) on",
         r"get(?:ting)? over (?:it|this|that)",
         r"let(?:ting)? (?:it|this|that) go",

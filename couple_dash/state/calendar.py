@@ -8,9 +8,8 @@ from couple_dash import routes
 from couple_dash.config import load_settings
 from couple_dash.db import session_scope
 from couple_dash.services import NOT_PAIRED, ServiceError, calendar
-from couple_dash.services.accounts import Viewer
 from couple_dash.services.rituals import NOT_YOURS
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 
 ICS_MIME_TYPE = "text/calendar"
 
@@ -20,10 +19,6 @@ class CalendarState(rx.State):
     feed_url: str = ""
     has_feed: bool = False
 
-    async def _paired_viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
     def _origin(self) -> str:
         """The address people reach the app at (the configured public URL wins over what the browser used)."""
         return load_settings().public_url or self.router.url.origin
@@ -31,7 +26,7 @@ class CalendarState(rx.State):
     @rx.event
     async def load(self) -> None:
         self.feed_url = ""
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             self.has_feed = False
             return
@@ -40,7 +35,7 @@ class CalendarState(rx.State):
 
     @rx.event
     async def create_feed(self):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.toast.error(NOT_PAIRED)
         try:
@@ -54,7 +49,7 @@ class CalendarState(rx.State):
 
     @rx.event
     async def revoke(self):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.toast.error(NOT_PAIRED)
         with session_scope() as session:
@@ -64,7 +59,7 @@ class CalendarState(rx.State):
 
     @rx.event
     async def download(self, ritual_id: int):
-        viewer = await self._paired_viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.toast.error(NOT_PAIRED)
         try:

@@ -20,7 +20,7 @@ from couple_dash.pdf import to_pdf
 from couple_dash.services import NOT_PAIRED, ServiceError, report
 from couple_dash.services.accounts import Viewer
 from couple_dash.services.report import DEFAULT_LINK_DAYS, LINK_DAYS, ReportStatus
-from couple_dash.state.auth import current_viewer
+from couple_dash.state.auth import paired_viewer
 
 EMPTY = Document("", [], [])
 
@@ -33,16 +33,12 @@ class ReportState(rx.State):
     link_url: str = ""  # shown once, right after making it: only its hash is stored
     error: str = ""
 
-    async def _viewer(self) -> Viewer | None:
-        viewer = await current_viewer(self)
-        return viewer if viewer is not None and viewer.couple_id is not None else None
-
     @rx.event
     async def load(self) -> None:
         await self._reload()
 
     async def _reload(self) -> None:
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             self.status, self.document = ReportStatus(), EMPTY
             return
@@ -65,7 +61,7 @@ class ReportState(rx.State):
 
     async def _act(self, action: Callable[[Session, Viewer], object], done: str = "") -> Any:
         """Run a service for the signed-in partner; a string result is a new link's token (shown once)."""
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.toast.error(NOT_PAIRED)
         self.error = ""
@@ -125,7 +121,7 @@ class ReportState(rx.State):
 
     @rx.event
     async def download_pdf(self):
-        viewer = await self._viewer()
+        viewer = await paired_viewer(self)
         if viewer is None:
             return rx.toast.error(NOT_PAIRED)
         try:
